@@ -1,0 +1,7 @@
+export type {
+  LessonContext,
+  LessonDefinition,
+  LessonFlag,
+  LessonResult,
+  MetricValue,
+} from './lesson-definition.js';
