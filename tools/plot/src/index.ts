@@ -34,3 +34,19 @@ export { NOISE_COLOR, PALETTE, paletteColor } from './palette.js';
 export { decodePng, encodePng } from './png.js';
 export { scatterPlot, SCATTER_PLOT_DEFAULTS } from './scatter-plot.js';
 export type { ScatterPlotOptions, ScatterSeries } from './scatter-plot.js';
+export {
+  grayscaleMontage,
+  GRAYSCALE_MONTAGE_DEFAULTS,
+} from './grayscale-montage.js';
+export type {
+  GrayscaleMontageOptions,
+  GrayWindow,
+  MontageSlice,
+  SliceMarker,
+} from './grayscale-montage.js';
+export { heatmap, HEATMAP_DEFAULTS } from './heatmap.js';
+export type { HeatmapOptions } from './heatmap.js';
+export { linePlot, LINE_PLOT_DEFAULTS } from './line-plot.js';
+export type { LinePlotOptions, LineSeries } from './line-plot.js';
+export { panelGrid, PANEL_GRID_DEFAULTS } from './panel-grid.js';
+export type { PanelGridOptions } from './panel-grid.js';

@@ -74,7 +74,8 @@ function stepDecimals(step: number): number {
  */
 export function formatTick(value: number, step: number): string {
   if (value === 0) {
-    return '0';
+    // Also turns -0 into 0.
+    return (0).toFixed(stepDecimals(step));
   }
   const magnitude = Math.abs(value);
   if (magnitude >= 1e6 || step < 1e-4) {
