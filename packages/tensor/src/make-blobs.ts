@@ -87,7 +87,12 @@ export interface Blobs {
  * blobs.points.length; // 3 * 10 * 2
  */
 export function makeBlobs(options: MakeBlobsOptions = {}): Blobs {
-  const resolved = resolveOptions('makeBlobs', options, MAKE_BLOBS_DEFAULTS, RULES);
+  const resolved = resolveOptions(
+    'makeBlobs',
+    options,
+    MAKE_BLOBS_DEFAULTS,
+    RULES,
+  );
   const { clusters, pointsPerCluster, dimensions, spread, variance } = resolved;
   const random = new Random(resolved.seed);
   const centroids = new Float32Array(clusters * dimensions);

@@ -43,8 +43,7 @@ function withinBounds(value: number, bounds: NumberBounds): boolean {
     return false;
   }
   return !(
-    max !== undefined &&
-    (bounds.maxExclusive ? value >= max : value > max)
+    max !== undefined && (bounds.maxExclusive ? value >= max : value > max)
   );
 }
 
@@ -127,7 +126,9 @@ export function optionError(
   const message =
     `${functionName}: ${field} must ${rule.must}, ` +
     `got ${formatValue(value)}.${hint}`;
-  return rule.kind === 'type' ? new TypeError(message) : new RangeError(message);
+  return rule.kind === 'type'
+    ? new TypeError(message)
+    : new RangeError(message);
 }
 
 /**

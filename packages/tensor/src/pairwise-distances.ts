@@ -26,7 +26,9 @@ export function squaredEuclideanDistances(
     const aNorms = tf.sum(tf.square(a), 1, true);
     const bNorms = tf.reshape(tf.sum(tf.square(b), 1), [1, -1]);
     const cross = tf.matMul(a, b, false, true);
-    return tf.relu(tf.sub(tf.add(aNorms, bNorms), tf.mul(cross, 2))) as tf.Tensor2D;
+    return tf.relu(
+      tf.sub(tf.add(aNorms, bNorms), tf.mul(cross, 2)),
+    ) as tf.Tensor2D;
   });
 }
 

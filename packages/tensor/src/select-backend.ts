@@ -64,6 +64,13 @@ export interface SelectBackendOptions {
    * @defaultValue null
    */
   webgpuFlags?: string[] | null;
+  /**
+   * Whether tfjs may print its own console messages (such as its advice to
+   * install tfjs-node). Libraries here never print, so by default they are
+   * turned off with `tf.enableProdMode()`, which changes nothing else.
+   * @defaultValue false
+   */
+  tfjsConsole?: boolean;
   /** Where the chosen backend is reported (`info`). */
   logger?: Logger;
 }
@@ -231,6 +238,7 @@ export async function selectBackend(
   const resolved: ResolvedSelectOptions = {
     backend: options.backend ?? 'auto',
     webgpuFlags: options.webgpuFlags ?? null,
+    tfjsConsole: options.tfjsConsole ?? false,
     logger: options.logger ?? SILENT_LOGGER,
   };
   if (!BACKEND_REQUESTS.includes(resolved.backend)) {
@@ -238,6 +246,9 @@ export async function selectBackend(
       `selectBackend: backend must be one of ${BACKEND_REQUESTS.join(', ')}, ` +
         `got ${formatValue(resolved.backend)}.`,
     );
+  }
+  if (!resolved.tfjsConsole) {
+    tf.enableProdMode();
   }
   const candidates = CANDIDATES.filter((candidate) =>
     resolved.backend === 'auto'
