@@ -53,7 +53,10 @@ export interface GrayWindow {
 export interface GrayscaleMontageOptions {
   /** Slices per row; `null` for ⌈√n⌉. @defaultValue `null` */
   columns?: number | null;
-  /** Value window; the default is a lung window in HU. @defaultValue `{ level: -600, width: 1500 }` */
+  /**
+   * Value window; the default is a lung window in Hounsfield units.
+   * @defaultValue `{ level: -600, width: 1500 }`
+   */
   window?: GrayWindow;
   /** Colour of mask overlays. @defaultValue `[255, 40, 40]` */
   maskColor?: Rgb;
@@ -226,7 +229,7 @@ function paintSlice(
   const outWidth = Math.max(1, Math.round(slice.width * zoom));
   const outHeight = Math.max(1, Math.round(slice.height * zoom));
   const low = o.window.level - o.window.width / 2;
-  const gain = 255 / o.window.width;
+  const windowWidth = o.window.width;
   const keep = 1 - o.maskOpacity;
   const [mr, mg, mb] = o.maskColor;
   const { data, mask } = slice;
@@ -240,7 +243,7 @@ function paintSlice(
         Math.min(slice.width - 1, Math.floor(x / zoom));
       const value = data[source] as number;
       // Clamp to 0–255 here; NaN becomes black.
-      let grey = (value - low) * gain;
+      let grey = ((value - low) / windowWidth) * 255;
       grey = grey > 0 ? (grey < 255 ? grey : 255) : 0;
       if (mask !== undefined && mask[source] !== 0) {
         out[i] = grey * keep + mr * o.maskOpacity;

@@ -112,6 +112,9 @@ function equalizeAspect(
   plotWidth: number,
   plotHeight: number,
 ): [[number, number], [number, number]] {
+  // Pixel centres span one less than the box: that is what the map uses.
+  plotWidth -= 1;
+  plotHeight -= 1;
   const [x0, x1] = spec.xRange;
   const [y0, y1] = spec.yRange;
   const unitsPerPixel = Math.max((x1 - x0) / plotWidth, (y1 - y0) / plotHeight);
