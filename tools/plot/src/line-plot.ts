@@ -94,7 +94,7 @@ export function linePlot(
   };
 
   // 2. Grid, curves, axes, legend.
-  const frame = layoutFrame(spec);
+  const frame = layoutFrame(spec, 'linePlot');
   const image = createImage(resolved.width, resolved.height);
   drawGrid(image, frame);
   const { xScale, xOffset, yScale, yOffset, area } = frame;

@@ -46,7 +46,7 @@ const TEXT: Rgb = [20, 20, 20];
  * and tick labels; with `equalAspect`, widens one range so a data unit has
  * the same length on both axes. Internal.
  */
-export function layoutFrame(spec: FrameSpec): PlotFrame {
+export function layoutFrame(spec: FrameSpec, fn = 'scatterPlot'): PlotFrame {
   const s = spec.fontScale;
   const textHeight = GLYPH_HEIGHT * s;
   const top = (spec.title ? 2 * textHeight + 12 * s : 8 * s) + 4;
@@ -73,8 +73,8 @@ export function layoutFrame(spec: FrameSpec): PlotFrame {
     const plotHeight = spec.height - top - bottom;
     if (plotWidth < 8 || plotHeight < 8) {
       throw new RangeError(
-        `plot: the image (${spec.width}×${spec.height}) leaves no room for ` +
-          `the axes after titles and labels. Try a larger width and height.`,
+        `${fn}: width and height must leave room for the axes, titles and ` +
+          `labels, got ${spec.width}×${spec.height}. Try a larger image.`,
       );
     }
     if (spec.equalAspect) {

@@ -132,6 +132,17 @@ describe('scatterPlot', () => {
     );
   });
 
+  it('rejects an image too small for the axes', () => {
+    expect(() =>
+      scatterPlot([], { width: 60, height: 40, title: 'T' }),
+    ).toThrow(
+      new RangeError(
+        'scatterPlot: width and height must leave room for the axes, ' +
+          'titles and labels, got 60×40. Try a larger image.',
+      ),
+    );
+  });
+
   it('rejects width <= 0 and mismatched lengths with full messages', () => {
     expect(() => scatterPlot([], { width: 0 })).toThrow(
       'scatterPlot: width must be an integer >= 1 and <= 16384, got 0.',

@@ -96,7 +96,7 @@ export function scatterPlot(
   };
 
   // 2. Axes, then points in series order, then the legend on top.
-  const frame = layoutFrame(spec);
+  const frame = layoutFrame(spec, 'scatterPlot');
   const image = createImage(resolved.width, resolved.height);
   drawGrid(image, frame);
   const legend: LegendEntry[] = [];
