@@ -39,6 +39,8 @@ export interface MeanShiftResult {
   iterations: number;
   /** Whether the last sweep moved no point by more than the tolerance. */
   converged: boolean;
+  /** The largest distance a point moved in the last sweep. */
+  maxShift: number;
   /** Wall time of each sweep, in milliseconds. */
   iterationMs: number[];
   /** d. */
@@ -189,9 +191,11 @@ export async function meanShift(
   const iterationMs: number[] = [];
   let shiftedPoints = matrix.data;
   let converged = false;
+  let maxShift = Infinity;
   for await (const step of meanShiftSteps(matrix, options)) {
     iterationMs.push(step.elapsedMs);
     converged = step.converged;
+    maxShift = step.maxShift;
     if (step.converged || step.iteration === resolved.maxIterations) {
       shiftedPoints = await step.readPoints();
     }
@@ -207,6 +211,7 @@ export async function meanShift(
     shiftedPoints,
     iterations: iterationMs.length,
     converged,
+    maxShift,
     iterationMs,
     dimensions: d,
   };

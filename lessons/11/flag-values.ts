@@ -1,0 +1,55 @@
+// Reads the string flags a lesson part declares, with the runner's error
+// format: `lesson: --<flag> must <rule>, got <value>.`
+type Values = Record<string, string | boolean>;
+
+function fail(name: string, rule: string, text: unknown): never {
+  throw new RangeError(
+    `lesson: --${name} must ${rule}, got ${JSON.stringify(text)}.`,
+  );
+}
+
+/** An integer flag ≥ `min`. */
+export function readInteger(values: Values, name: string, min: number): number {
+  const text = values[name];
+  const value = Number(text);
+  if (
+    typeof text !== 'string' ||
+    text.trim() === '' ||
+    !Number.isInteger(value) ||
+    value < min
+  ) {
+    fail(name, `be an integer >= ${min}`, text);
+  }
+  return value;
+}
+
+/** A finite number flag (> 0 unless `allowZero`). */
+export function readNumber(values: Values, name: string): number {
+  const text = values[name];
+  const value = Number(text);
+  if (
+    typeof text !== 'string' ||
+    text.trim() === '' ||
+    !Number.isFinite(value) ||
+    value <= 0
+  ) {
+    fail(name, 'be a number > 0', text);
+  }
+  return value;
+}
+
+/** A tolerance: a number ≥ 0, or "auto". */
+export function readTolerance(values: Values, name: string): number | 'auto' {
+  const text = values[name];
+  if (text === 'auto') return 'auto';
+  const value = Number(text);
+  if (
+    typeof text !== 'string' ||
+    text.trim() === '' ||
+    !Number.isFinite(value) ||
+    value < 0
+  ) {
+    fail(name, 'be a number >= 0 or "auto"', text);
+  }
+  return value;
+}
