@@ -1,0 +1,133 @@
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+import type { MemN2NConfig } from './config.js';
+import { FusedMemN2N } from './fused-cpu.js';
+import {
+  batchTensors,
+  memn2nForward,
+  memn2nLoss,
+  toTensorParameters,
+} from './memn2n-tfjs.js';
+import type { TensorParameters } from './memn2n-tfjs.js';
+import {
+  initParameters,
+  listParameters,
+  zeroParameters,
+} from './parameters.js';
+import { tinyArrays, tinyConfig } from './test-models.js';
+
+const VARIANTS: [string, MemN2NConfig, boolean][] = [
+  ['adjacent, PE, TE, tied (the paper)', { hops: 3 }, false],
+  ['adjacent, linear start', { hops: 3 }, true],
+  [
+    'layer-wise, H u + o, dense',
+    {
+      weightTying: 'layerWise',
+      stateUpdate: 'mapState',
+      answerLayer: 'dense',
+    },
+    false,
+  ],
+  [
+    'none, read only, bag of words (notebook 1-hop)',
+    {
+      hops: 1,
+      weightTying: 'none',
+      stateUpdate: 'readOnly',
+      answerLayer: 'dense',
+      positionEncoding: false,
+      temporalEncoding: false,
+    },
+    false,
+  ],
+  [
+    'adjacent, H o + u1 (notebook 2-hop)',
+    {
+      stateUpdate: 'mapReadAddQuestion',
+      answerLayer: 'dense',
+      temporalEncoding: false,
+    },
+    false,
+  ],
+];
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+describe('FusedMemN2N', () => {
+  it.each(VARIANTS)(
+    'matches tfjs loss and gradients: %s',
+    (_, overrides, linear) => {
+      const config = tinyConfig(overrides);
+      const data = tinyArrays(5, 1);
+      const parameters = initParameters(config, 7, 0.5);
+      const indices = [0, 1, 2, 3, 4];
+
+      const fused = new FusedMemN2N(config);
+      const gradients = zeroParameters(config);
+      let loss = 0;
+      for (const n of indices) {
+        loss += fused.forward(parameters, data, n, linear);
+        fused.backward(parameters, gradients, data, n);
+      }
+
+      const batch = batchTensors(data, indices, config);
+      const tensors = toTensorParameters(parameters, config);
+      const flat = listParameters(tensors as never) as unknown as {
+        values: tf.Tensor;
+      }[];
+      const rebuild = (list: tf.Tensor[]): TensorParameters => {
+        let i = 0;
+        const next = (): tf.Tensor => list[i++]!;
+        return {
+          tables: tensors.tables.map(() => next() as tf.Tensor2D),
+          temporal: tensors.temporal.map((t) => t && (next() as tf.Tensor2D)),
+          stateMap: tensors.stateMap && (next() as tf.Tensor2D),
+          answerWeights: tensors.answerWeights && (next() as tf.Tensor2D),
+          answerBias: tensors.answerBias && (next() as tf.Tensor1D),
+        };
+      };
+      const { value, grads } = tf.valueAndGrads((...list: tf.Tensor[]) =>
+        memn2nLoss(
+          memn2nForward(rebuild(list), batch, config, linear).logits,
+          batch.answers,
+        ),
+      )(flat.map((p) => p.values));
+
+      // float32 sums in a different order: 1e-4 relative, 1e-5 absolute.
+      expect(loss).toBeCloseTo(value.dataSync()[0]!, 4);
+      listParameters(gradients).forEach(({ name, values }, p) => {
+        const expected = grads[p]!.dataSync();
+        for (let i = 0; i < values.length; i++) {
+          const tolerance = 1e-5 + 1e-4 * Math.abs(expected[i]!);
+          expect(
+            Math.abs(values[i]! - expected[i]!),
+            `${name}[${i}]`,
+          ).toBeLessThanOrEqual(tolerance);
+        }
+      });
+      tf.dispose([
+        value,
+        ...grads,
+        batch as never,
+        ...flat.map((p) => p.values),
+      ]);
+    },
+  );
+
+  it('returns the attention of the last example, zero past the story', () => {
+    const config = tinyConfig();
+    const data = tinyArrays(3, 2);
+    const fused = new FusedMemN2N(config);
+
+    fused.forward(initParameters(config, 1), data, 0);
+
+    const count = data.storyLengths[0]!;
+    const hop = Array.from(fused.attention.subarray(0, 4));
+    expect(hop.slice(0, count).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 6);
+    expect(hop.slice(count)).toEqual(new Array(4 - count).fill(0));
+  });
+});

@@ -1,0 +1,48 @@
+export {
+  MEMN2N_CONFIG_DEFAULTS,
+  resolveMemN2NConfig,
+  tableLayout,
+  usesStateMap,
+} from './config.js';
+export type {
+  AnswerLayer,
+  MemN2NConfig,
+  ResolvedMemN2NConfig,
+  StateUpdate,
+  TableLayout,
+  WeightTying,
+} from './config.js';
+export { evaluateMemN2N, predictMemN2N } from './evaluate.js';
+export type { Evaluation, Prediction } from './evaluate.js';
+export { FusedMemN2N } from './fused-cpu.js';
+export type { MemN2NArrays } from './fused-cpu.js';
+export { fusedEngine, tfjsEngine } from './gradient-engine.js';
+export type { EngineName, GradientEngine } from './gradient-engine.js';
+export { learningRateAt } from './learning-rate.js';
+export type {
+  LearningRateSchedule,
+  ScheduleSettings,
+} from './learning-rate.js';
+export {
+  batchTensors,
+  memn2nForward,
+  memn2nLoss,
+  toTensorParameters,
+  wordWeights,
+} from './memn2n-tfjs.js';
+export type { TensorBatch, TensorParameters } from './memn2n-tfjs.js';
+export { clipGradients, Optimizer } from './optimizer.js';
+export type { OptimizerName, OptimizerSettings } from './optimizer.js';
+export {
+  cloneParameters,
+  initParameters,
+  listParameters,
+  zeroParameters,
+} from './parameters.js';
+export type { MemN2NParameters, NamedParameter } from './parameters.js';
+export { positionEncoding, positionWeight } from './position-encoding.js';
+export { addEmptyMemories } from './random-noise.js';
+export { memn2nTraining, trainMemN2N } from './train.js';
+export type { EpochMetrics, TrainingData, TrainingStep } from './train.js';
+export { resolveTrainOptions, TRAIN_MEMN2N_DEFAULTS } from './train-options.js';
+export type { TrainMemN2NOptions } from './train-options.js';
