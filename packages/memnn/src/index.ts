@@ -12,6 +12,11 @@ export type {
   TableLayout,
   WeightTying,
 } from './config.js';
+export { prepareBabiData } from './babi-task-data.js';
+export type {
+  PrepareBabiDataOptions,
+  PreparedBabiData,
+} from './babi-task-data.js';
 export { evaluateMemN2N, predictMemN2N } from './evaluate.js';
 export type { Evaluation, Prediction } from './evaluate.js';
 export { FusedMemN2N } from './fused-cpu.js';
