@@ -17,6 +17,13 @@ export type {
   PrepareBabiDataOptions,
   PreparedBabiData,
 } from './babi-task-data.js';
+export {
+  CHECKPOINT_FORMAT,
+  CHECKPOINT_VERSION,
+  fromCheckpoint,
+  toCheckpoint,
+} from './checkpoint.js';
+export type { MemN2NCheckpoint } from './checkpoint.js';
 export { evaluateMemN2N, predictMemN2N } from './evaluate.js';
 export type { Evaluation, Prediction } from './evaluate.js';
 export { FusedMemN2N } from './fused-cpu.js';
@@ -45,6 +52,12 @@ export {
   zeroParameters,
 } from './parameters.js';
 export type { MemN2NParameters, NamedParameter } from './parameters.js';
+export {
+  FAILED_TASK_ERROR_PERCENT,
+  PAPER_ERRORS_10K,
+  PAPER_ERRORS_1K,
+} from './paper-results.js';
+export type { PaperColumn } from './paper-results.js';
 export { positionEncoding, positionWeight } from './position-encoding.js';
 export { addEmptyMemories } from './random-noise.js';
 export { memn2nTraining, trainMemN2N } from './train.js';
