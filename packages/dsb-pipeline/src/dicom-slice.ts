@@ -91,7 +91,12 @@ function parseDataSet(bytes: Uint8Array, source: string): DataSet {
   try {
     return dicomParser.parseDicom(bytes);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    // NOTE: dicom-parser throws plain objects `{ exception, dataSet }` too.
+    const inner =
+      typeof error === 'object' && error !== null && 'exception' in error
+        ? (error as { exception: unknown }).exception
+        : error;
+    const reason = inner instanceof Error ? inner.message : String(inner);
     throw new DicomError(
       'truncated',
       `parseDicomSlice: ${source} could not be parsed (${reason}); ` +

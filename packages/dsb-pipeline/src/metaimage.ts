@@ -177,31 +177,27 @@ function decode(
   header: MetaImageHeader,
   count: number,
 ): Float32Array {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const little = !header.byteOrderMsb;
-  const out = new Float32Array(count);
   const size = BYTES_PER_ELEMENT[header.elementType];
-  for (let i = 0; i < count; i += 1) {
-    const at = i * size;
-    switch (header.elementType) {
-      case 'MET_SHORT':
-        out[i] = view.getInt16(at, little);
-        break;
-      case 'MET_USHORT':
-        out[i] = view.getUint16(at, little);
-        break;
-      case 'MET_FLOAT':
-        out[i] = view.getFloat32(at, little);
-        break;
-      case 'MET_UCHAR':
-        out[i] = view.getUint8(at);
-        break;
-      case 'MET_CHAR':
-        out[i] = view.getInt8(at);
-        break;
+  // An aligned copy, byte-swapped when the file is big endian (NOTE: the
+  // typed-array views below assume a little-endian host, as x86 and ARM are).
+  const copy = bytes.slice(0, count * size);
+  if (header.byteOrderMsb && size > 1) {
+    for (let i = 0; i < copy.length; i += size) {
+      copy.subarray(i, i + size).reverse();
     }
   }
-  return out;
+  switch (header.elementType) {
+    case 'MET_SHORT':
+      return Float32Array.from(new Int16Array(copy.buffer));
+    case 'MET_USHORT':
+      return Float32Array.from(new Uint16Array(copy.buffer));
+    case 'MET_FLOAT':
+      return new Float32Array(copy.buffer);
+    case 'MET_UCHAR':
+      return Float32Array.from(copy);
+    case 'MET_CHAR':
+      return Float32Array.from(new Int8Array(copy.buffer));
+  }
 }
 
 /**
