@@ -11,3 +11,16 @@ export type {
 } from './options.js';
 export { meanShiftReference } from './reference.js';
 export { gaussianShiftBatch, largestRowShift } from './shift-batch.js';
+export { mergeParticles } from './merge-particles.js';
+export type { Particles } from './merge-particles.js';
+export {
+  NEIGHBOR_MEAN_SHIFT_DEFAULTS,
+  neighborMeanShift,
+} from './neighbor-mean-shift.js';
+export type {
+  NeighborIndexBuilder,
+  NeighborMeanShiftOptions,
+  NeighborMeanShiftResult,
+  NeighborSearch,
+} from './neighbor-mean-shift.js';
+export { neighborShiftBatch } from './neighbor-shift-batch.js';
