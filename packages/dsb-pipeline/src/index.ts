@@ -73,3 +73,13 @@ export { placementOf, voxelToWorld, worldToVoxel } from './world-voxel.js';
 export type { Placement } from './world-voxel.js';
 export { sampleStep, zoomAxis } from './zoom-axis.js';
 export type { InterpolationOrder } from './zoom-axis.js';
+export {
+  CHEST_PHANTOM_DEFAULTS,
+  makeChestPhantom,
+  PHANTOM_HU,
+} from './chest-phantom.js';
+export type {
+  ChestPhantom,
+  ChestPhantomOptions,
+  PhantomNodule,
+} from './chest-phantom.js';
