@@ -1,0 +1,128 @@
+// The worker side of the fused CPU step (see ../fused-cpu.ts). It is plain
+// JavaScript because worker_threads cannot load TypeScript through tsx or
+// vitest. The main thread sends compiled kernels and a shared memory that
+// holds the points; each task moves a list of rows and answers 'done'.
+import { parentPort } from 'node:worker_threads';
+
+/** @type {WebAssembly.Memory | null} */
+let memory = null;
+/** @type {Map<number, WebAssembly.Memory>} sessions' memories, newest last */
+const memories = new Map();
+/** @type {Map<string, WebAssembly.Module>} */
+const modules = new Map();
+/** @type {Map<string, (...args: number[]) => void>} */
+const kernels = new Map();
+
+/**
+ * @param {number} session
+ * @param {string} key
+ */
+function kernelFor(session, key) {
+  memory = memories.get(session) ?? null;
+  let kernel = kernels.get(`${session}:${key}`);
+  if (kernel === undefined) {
+    const module = modules.get(key);
+    if (module === undefined || memory === null) {
+      throw new Error(`shift-worker: kernel ${key} was never sent`);
+    }
+    const instance = new WebAssembly.Instance(module, { env: { memory } });
+    kernel = /** @type {(...args: number[]) => void} */ (
+      instance.exports.accumulate
+    );
+    kernels.set(`${session}:${key}`, kernel);
+  }
+  return kernel;
+}
+
+/**
+ * The smallest squared distance from a row to the source points (for the
+ * log-sum-exp shift of a row whose weights all underflowed).
+ * @param {any} task
+ * @param {number} row
+ */
+function nearestSquared(task, row) {
+  const f32 = new Float32Array(/** @type {any} */ (memory).buffer);
+  const base = (task.rowPtr >> 2) + row * task.dimensions;
+  let best = Infinity;
+  for (let j = 0; j < task.count; j++) {
+    let d2 = 0;
+    for (let k = 0; k < task.dimensions; k++) {
+      const v = f32[(task.sourcePtr >> 2) + k * task.stride + j] - f32[base + k];
+      d2 += v * v;
+    }
+    if (d2 < best) best = d2;
+  }
+  return best;
+}
+
+/**
+ * Whether a row can reach cell c: ‖row − centroid‖ ≤ radius + reach.
+ * @param {any} task
+ * @param {Float32Array} f32
+ * @param {number} row
+ * @param {number} c
+ */
+function reaches(task, f32, row, c) {
+  const d = task.dimensions;
+  const base = (task.rowPtr >> 2) + row * d;
+  const centre = (task.cells.centroidPtr >> 2) + c * d;
+  let d2 = 0;
+  for (let k = 0; k < d; k++) {
+    const v = f32[centre + k] - f32[base + k];
+    d2 += v * v;
+  }
+  const limit = f32[(task.cells.radiusPtr >> 2) + c] + task.cells.reach;
+  return Math.sqrt(d2) <= limit * (1 + 1e-6) + 1e-6;
+}
+
+/** @param {any} task */
+function run(task) {
+  const accumulate = kernelFor(task.session, task.key);
+  const f64 = new Float64Array(/** @type {any} */ (memory).buffer);
+  const f32 = new Float32Array(/** @type {any} */ (memory).buffer);
+  const width = task.dimensions + 1;
+  for (const row of task.rows) {
+    const rowPtr = task.rowPtr + 4 * row * task.dimensions;
+    const outPtr = task.outPtr + 8 * row * width;
+    const call = (/** @type {number} */ offset) => {
+      f64.fill(0, outPtr >> 3, (outPtr >> 3) + width);
+      if (task.cells === null) {
+        accumulate(rowPtr, task.sourcePtr, task.stride, 0, task.end, outPtr,
+          task.scale, offset);
+        return;
+      }
+      const ranges = new Int32Array(f32.buffer, task.cells.rangePtr);
+      for (let c = 0; c < task.cells.count; c++) {
+        if (!reaches(task, f32, row, c)) continue;
+        accumulate(rowPtr, task.sourcePtr, task.stride, ranges[2 * c],
+          ranges[2 * c + 1], outPtr, task.scale, offset);
+      }
+    };
+    call(0);
+    // Every weight underflowed (a row far from all points): shift the
+    // exponents by the nearest squared distance, the log-sum-exp trick.
+    if (task.kernel === 'gaussian' && !(f64[outPtr >> 3] > 2 ** -20)) {
+      call(-task.scale * nearestSquared(task, row));
+    }
+  }
+}
+
+parentPort?.on('message', (message) => {
+  try {
+    if (message.type === 'memory') {
+      // Keep the few newest sessions; forget older memories and kernels.
+      memories.set(message.session, message.memory);
+      for (const old of [...memories.keys()].slice(0, -4)) {
+        memories.delete(old);
+        for (const key of modules.keys()) kernels.delete(`${old}:${key}`);
+      }
+    } else if (message.type === 'module') {
+      modules.set(message.key, message.module);
+    } else {
+      run(message.task);
+    }
+    if (message.type === 'run') parentPort?.postMessage({ id: message.id });
+  } catch (error) {
+    parentPort?.postMessage({ id: message.id, error: String(error) });
+  }
+});
