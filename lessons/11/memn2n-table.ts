@@ -21,14 +21,12 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { BABI_SETS } from '@lesson11/babi-data';
+import { BABI_SETS, parseTaskList } from '@lesson11/babi-data';
 import type { BabiSet } from '@lesson11/babi-data';
 import { loadBabiTask, MissingBabiFileError } from '@lesson11/babi-data/node';
 import {
+  compareWithPaper,
   evaluateMemN2N,
-  FAILED_TASK_ERROR_PERCENT,
-  PAPER_ERRORS_10K,
-  PAPER_ERRORS_1K,
   prepareBabiData,
   resolveMemN2NConfig,
   trainMemN2N,
@@ -78,27 +76,6 @@ interface Row {
 }
 
 const RESULTS_FILE = 'table-results.json';
-
-/** Parses "1-3,7" into [1, 2, 3, 7]. */
-function parseTasks(text: string): number[] {
-  const tasks = new Set<number>();
-  for (const part of text.split(',')) {
-    const [low, high = low] = part.split('-').map((t) => Number(t.trim()));
-    if (
-      !Number.isInteger(low) ||
-      !Number.isInteger(high) ||
-      low! < 1 ||
-      high! > 20 ||
-      low! > high!
-    ) {
-      throw new RangeError(
-        `lesson: --tasks must be ids or ranges in 1-20, got ${JSON.stringify(text)}.`,
-      );
-    }
-    for (let t = low!; t <= high!; t++) tasks.add(t);
-  }
-  return [...tasks].sort((a, b) => a - b);
-}
 
 const percent = (accuracy: number): number =>
   Number((100 * (1 - accuracy)).toFixed(1));
@@ -180,51 +157,6 @@ async function trainTask(
   };
 }
 
-/** The Markdown table of one set, beside the paper's columns. */
-function tableFor(
-  set: BabiSet,
-  rows: Row[],
-): { text: string; mean: number | null; failed: number } {
-  const paper = set === 'en' ? PAPER_ERRORS_1K : PAPER_ERRORS_10K;
-  const columns = Object.values(paper);
-  const lines = [
-    `| task | ours | ${columns.map((c) => c.label).join(' | ')} |`,
-    `|---|---|${columns.map(() => '---').join('|')}|`,
-  ];
-  const done = rows.filter((r) => r.set === set && r.status === 'done');
-  for (let taskId = 1; taskId <= 20; taskId++) {
-    const row = rows.find((r) => r.set === set && r.taskId === taskId);
-    const ours =
-      row === undefined
-        ? 'not run'
-        : row.status === 'missing'
-          ? 'missing file'
-          : row.testError!.toFixed(1);
-    lines.push(
-      `| ${taskId} | ${ours} | ${columns.map((c) => c.errors[taskId - 1]!.toFixed(1)).join(' | ')} |`,
-    );
-  }
-  const mean =
-    done.length === 0
-      ? null
-      : done.reduce((sum, r) => sum + r.testError!, 0) / done.length;
-  const failed = done.filter(
-    (r) => r.testError! > FAILED_TASK_ERROR_PERCENT,
-  ).length;
-  const paperMeans = columns.map((c) =>
-    (c.errors.reduce((a, b) => a + b, 0) / 20).toFixed(1),
-  );
-  lines.push(
-    `| mean (${done.length} tasks) | ${mean?.toFixed(1) ?? '-'} | ${paperMeans.join(' | ')} |`,
-  );
-  lines.push(
-    `| failed (> 5 %) | ${failed} | ${columns
-      .map((c) => c.errors.filter((e) => e > FAILED_TASK_ERROR_PERCENT).length)
-      .join(' | ')} |`,
-  );
-  return { text: lines.join('\n'), mean, failed };
-}
-
 async function readPrevious(ctx: LessonContext): Promise<Row[]> {
   try {
     return JSON.parse(await readFile(join(ctx.outDir, RESULTS_FILE), 'utf8'))
@@ -273,17 +205,22 @@ export const lesson: LessonDefinition = {
   },
   async run(ctx) {
     const sets = String(ctx.values['sets']).split(',') as BabiSet[];
-    if (sets.some((s) => !BABI_SETS.includes(s))) {
+    const fail = (flag: string, rule: string): never => {
       throw new RangeError(
-        `lesson: --sets must list ${BABI_SETS.join(', ')}, got ${JSON.stringify(ctx.values['sets'])}.`,
+        `lesson: --${flag} must ${rule}, ` +
+          `got ${JSON.stringify(ctx.values[flag])}.`,
       );
+    };
+    if (sets.some((s) => !BABI_SETS.includes(s))) {
+      fail('sets', `list ${BABI_SETS.join(', ')}`);
     }
     const variant = String(ctx.values['variant']);
     const engine = String(ctx.values['engine']) as EngineName;
-    if (!(variant in VARIANTS) || (engine !== 'fused' && engine !== 'tfjs')) {
-      throw new RangeError(
-        `lesson: --variant must be one of ${Object.keys(VARIANTS).join(', ')} and --engine fused or tfjs, got ${JSON.stringify([variant, engine])}.`,
-      );
+    if (!(variant in VARIANTS)) {
+      fail('variant', `be one of ${Object.keys(VARIANTS).join(', ')}`);
+    }
+    if (engine !== 'fused' && engine !== 'tfjs') {
+      fail('engine', 'be fused or tfjs');
     }
     const settings = {
       restarts: readInteger(ctx.values, 'restarts', 1),
@@ -291,7 +228,7 @@ export const lesson: LessonDefinition = {
       variant,
       engine,
     };
-    const tasks = parseTasks(String(ctx.values['tasks']));
+    const tasks = parseTaskList(String(ctx.values['tasks']));
     const rows = ctx.values['resume'] === true ? await readPrevious(ctx) : [];
     const save = () =>
       ctx.writeFile(
@@ -341,9 +278,14 @@ export const lesson: LessonDefinition = {
     ];
     const summary: string[] = [];
     for (const set of sets) {
-      const table = tableFor(set, rows);
-      report.push(`## ${set}\n\n${table.text}\n`);
-      ctx.print(`\n${set}:\n${table.text}`);
+      const ours = new Map(
+        rows
+          .filter((r) => r.set === set)
+          .map((r) => [r.taskId, r.testError ?? ('missing' as const)]),
+      );
+      const table = compareWithPaper(set, ours);
+      report.push(`## ${set}\n\n${table.markdown}\n`);
+      ctx.print(`\n${set}:\n${table.markdown}`);
       metrics[set] = {
         meanTestError:
           table.mean === null ? null : Number(table.mean.toFixed(2)),

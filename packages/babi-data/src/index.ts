@@ -15,7 +15,12 @@ export {
   SPLIT_VALIDATION_DEFAULTS,
 } from './split-validation.js';
 export type { SplitValidationOptions } from './split-validation.js';
-export { babiFileName, BABI_SETS, BABI_TASK_NAMES } from './tasks.js';
+export {
+  babiFileName,
+  BABI_SETS,
+  BABI_TASK_NAMES,
+  parseTaskList,
+} from './tasks.js';
 export type { BabiSet, BabiSplit } from './tasks.js';
 export { tokenize, TOKENIZERS } from './tokenize.js';
 export type { Tokenizer } from './tokenize.js';

@@ -47,3 +47,39 @@ export function babiFileName(taskId: number, split: BabiSplit): string {
   }
   return `qa${taskId}_${name}_${split}.txt`;
 }
+
+/**
+ * Parses a task list such as `"1-3,7"` into sorted distinct ids.
+ *
+ * @param text - Comma-separated ids and inclusive ranges, within 1–20.
+ * @returns The ids in ascending order, e.g. [1, 2, 3, 7].
+ * @throws RangeError naming the text when a part is not an id or a range in
+ *   1–20 (or a range runs backwards).
+ * @example
+ * parseTaskList('1-3,7'); // [1, 2, 3, 7]
+ */
+export function parseTaskList(text: string): number[] {
+  const tasks = new Set<number>();
+  for (const part of text.split(',')) {
+    const bounds = part
+      .split('-')
+      .map((t) => (t.trim() === '' ? NaN : Number(t)));
+    const low = bounds[0] ?? NaN;
+    const high = bounds[1] ?? low;
+    if (
+      bounds.length > 2 ||
+      !Number.isInteger(low) ||
+      !Number.isInteger(high) ||
+      low < 1 ||
+      high > 20 ||
+      low > high
+    ) {
+      throw new RangeError(
+        `parseTaskList: text must list task ids or ranges within 1-20, ` +
+          `got ${JSON.stringify(text)}.`,
+      );
+    }
+    for (let t = low; t <= high; t++) tasks.add(t);
+  }
+  return [...tasks].sort((a, b) => a - b);
+}

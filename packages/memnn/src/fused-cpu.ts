@@ -1,4 +1,11 @@
 import { tableLayout } from './config.js';
+import {
+  embedWords,
+  embedWordsBackward,
+  softmaxInPlace,
+  updateState,
+  updateStateBackward,
+} from './fused-kernels.js';
 import type { ResolvedMemN2NConfig, TableLayout } from './config.js';
 import type { MemN2NParameters } from './parameters.js';
 
@@ -86,6 +93,7 @@ export class FusedMemN2N {
   ): number {
     const { hops, embeddingDim: d, memorySize: s } = this.config;
     const count = Math.min(data.storyLengths[index] ?? 0, s);
+    const pe = this.config.positionEncoding;
     this.#count = count;
     this.#linear = linear;
 
@@ -96,14 +104,15 @@ export class FusedMemN2N {
       const temporal = parameters.temporal[t];
       for (let i = 0; i < count; i++) {
         const row = (index * data.memorySize + i) * data.sentenceLength;
-        this.#embed(
+        embedWords(
           data.stories,
           row,
           data.sentenceLength,
           parameters.tables[t]!,
           memory,
           i * d,
-          1,
+          d,
+          pe,
         );
         if (temporal) {
           for (let k = 0; k < d; k++)
@@ -113,14 +122,15 @@ export class FusedMemN2N {
     }
     const states = this.states;
     states.fill(0, 0, d);
-    this.#embed(
+    embedWords(
       data.questions,
       index * data.questionLength,
       data.questionLength,
       parameters.tables[this.layout.question]!,
       states,
       0,
-      1,
+      d,
+      pe,
     );
 
     // 2. Hops: attention over memories, read-out, state update.
@@ -144,7 +154,14 @@ export class FusedMemN2N {
         const weight = p[i]!;
         for (let k = 0; k < d; k++) read[k]! += weight * memoryOut[i * d + k]!;
       }
-      this.#updateState(parameters, h, read);
+      updateState(
+        this.config.stateUpdate,
+        this.states,
+        h,
+        read,
+        parameters.stateMap,
+        d,
+      );
     }
 
     // 3. Answer distribution over the vocabulary.
@@ -163,6 +180,7 @@ export class FusedMemN2N {
   ): void {
     const { hops, embeddingDim: d, memorySize: s } = this.config;
     const count = this.#count;
+    const pe = this.config.positionEncoding;
     const du = this.#stateGradients;
     du.fill(0);
     for (const t of this.#memoryTables)
@@ -175,7 +193,17 @@ export class FusedMemN2N {
     for (let h = hops - 1; h >= 0; h--) {
       const read = this.#reads.subarray(h * d, (h + 1) * d);
       const dRead = this.#readGradient;
-      this.#updateStateBackward(parameters, gradients, h, read, dRead);
+      updateStateBackward(
+        this.config.stateUpdate,
+        this.states,
+        this.#stateGradients,
+        h,
+        read,
+        dRead,
+        parameters.stateMap,
+        gradients.stateMap,
+        d,
+      );
       const memoryIn = this.#memories[this.layout.memoryIn[h]!]!;
       const memoryOut = this.#memories[this.layout.memoryOut[h]!]!;
       const dIn = this.#memoryGradients[this.layout.memoryIn[h]!]!;
@@ -208,13 +236,15 @@ export class FusedMemN2N {
       const dTemporal = gradients.temporal[t];
       for (let i = 0; i < count; i++) {
         const row = (index * data.memorySize + i) * data.sentenceLength;
-        this.#embedBackward(
+        embedWordsBackward(
           data.stories,
           row,
           data.sentenceLength,
           gradients.tables[t]!,
           dMemory,
           i * d,
+          d,
+          pe,
         );
         if (dTemporal) {
           for (let k = 0; k < d; k++)
@@ -222,136 +252,16 @@ export class FusedMemN2N {
         }
       }
     }
-    this.#embedBackward(
+    embedWordsBackward(
       data.questions,
       index * data.questionLength,
       data.questionLength,
       gradients.tables[this.layout.question]!,
       du,
       0,
+      d,
+      pe,
     );
-  }
-
-  /** out[offset + k] += Σ_j l_kj E[id_j, k] over the row's non-zero ids. */
-  #embed(
-    ids: Int32Array,
-    row: number,
-    length: number,
-    table: Float32Array,
-    out: Float32Array,
-    offset: number,
-    sign: number,
-  ): void {
-    const d = this.config.embeddingDim;
-    const words = countWords(ids, row, length);
-    let j = 0;
-    for (let w = 0; w < length; w++) {
-      const id = ids[row + w]!;
-      if (id === 0) continue;
-      j++;
-      const base = id * d;
-      if (!this.config.positionEncoding) {
-        for (let k = 0; k < d; k++) out[offset + k]! += sign * table[base + k]!;
-        continue;
-      }
-      // l_kj = (1 − j/J) + (k/d)(2j/J − 1): a constant plus a slope in k.
-      const position = j / words;
-      const constant = 1 - position;
-      const slope = (2 * position - 1) / d;
-      for (let k = 0; k < d; k++) {
-        out[offset + k]! +=
-          sign * (constant + slope * (k + 1)) * table[base + k]!;
-      }
-    }
-  }
-
-  /** dE[id_j, k] += l_kj g[offset + k] over the row's non-zero ids. */
-  #embedBackward(
-    ids: Int32Array,
-    row: number,
-    length: number,
-    dTable: Float32Array,
-    gradient: Float32Array,
-    offset: number,
-  ): void {
-    const d = this.config.embeddingDim;
-    const words = countWords(ids, row, length);
-    let j = 0;
-    for (let w = 0; w < length; w++) {
-      const id = ids[row + w]!;
-      if (id === 0) continue;
-      j++;
-      const base = id * d;
-      const position = j / words;
-      const constant = this.config.positionEncoding ? 1 - position : 1;
-      const slope = this.config.positionEncoding ? (2 * position - 1) / d : 0;
-      for (let k = 0; k < d; k++) {
-        dTable[base + k]! +=
-          (constant + slope * (k + 1)) * gradient[offset + k]!;
-      }
-    }
-  }
-
-  #updateState(
-    parameters: MemN2NParameters,
-    h: number,
-    read: Float32Array,
-  ): void {
-    const d = this.config.embeddingDim;
-    const next = this.states.subarray((h + 1) * d, (h + 2) * d);
-    const state = this.states.subarray(h * d, (h + 1) * d);
-    switch (this.config.stateUpdate) {
-      case 'addRead':
-        for (let k = 0; k < d; k++) next[k] = state[k]! + read[k]!;
-        return;
-      case 'mapState':
-        matVec(parameters.stateMap!, state, next, d);
-        for (let k = 0; k < d; k++) next[k]! += read[k]!;
-        return;
-      case 'readOnly':
-        next.set(read);
-        return;
-      case 'mapReadAddQuestion':
-        matVec(parameters.stateMap!, read, next, d);
-        for (let k = 0; k < d; k++) next[k]! += this.states[k]!;
-        return;
-    }
-  }
-
-  /** Sets dRead = d(loss)/d(o_h) and adds to the earlier state gradients. */
-  #updateStateBackward(
-    parameters: MemN2NParameters,
-    gradients: MemN2NParameters,
-    h: number,
-    read: Float32Array,
-    dRead: Float32Array,
-  ): void {
-    const d = this.config.embeddingDim;
-    const du = this.#stateGradients;
-    const dNext = du.subarray((h + 1) * d, (h + 2) * d);
-    const dState = du.subarray(h * d, (h + 1) * d);
-    const map = parameters.stateMap;
-    const dMap = gradients.stateMap;
-    switch (this.config.stateUpdate) {
-      case 'addRead':
-        dRead.set(dNext);
-        for (let k = 0; k < d; k++) dState[k]! += dNext[k]!;
-        return;
-      case 'mapState':
-        dRead.set(dNext);
-        matTransposeVecAdd(map!, dNext, dState, d);
-        outerAdd(dMap!, dNext, this.states.subarray(h * d, (h + 1) * d), d);
-        return;
-      case 'readOnly':
-        dRead.set(dNext);
-        return;
-      case 'mapReadAddQuestion':
-        dRead.fill(0);
-        matTransposeVecAdd(map!, dNext, dRead, d);
-        outerAdd(dMap!, dNext, read, d);
-        for (let k = 0; k < d; k++) du[k]! += dNext[k]!;
-        return;
-    }
   }
 
   #answerMatrix(parameters: MemN2NParameters): Float32Array {
@@ -397,71 +307,5 @@ export class FusedMemN2N {
         dState[k]! += g * weights[word * d + k]!;
       }
     }
-  }
-}
-
-/** Number of non-zero ids in a row. */
-function countWords(ids: Int32Array, row: number, length: number): number {
-  let words = 0;
-  for (let w = 0; w < length; w++) if (ids[row + w] !== 0) words++;
-  return words;
-}
-
-/**
- * Softmax of the first `count` entries in place, given their maximum.
- * @returns The sum of the shifted exponentials.
- */
-function softmaxInPlace(
-  values: Float32Array,
-  count: number,
-  max: number,
-): number {
-  let sum = 0;
-  for (let i = 0; i < count; i++) {
-    const e = Math.exp(values[i]! - max);
-    values[i] = e;
-    sum += e;
-  }
-  for (let i = 0; i < count; i++) values[i]! /= sum;
-  return sum;
-}
-
-/** out = M x for a [d, d] matrix. */
-function matVec(
-  matrix: Float32Array,
-  x: Float32Array,
-  out: Float32Array,
-  d: number,
-): void {
-  for (let r = 0; r < d; r++) {
-    let sum = 0;
-    for (let c = 0; c < d; c++) sum += matrix[r * d + c]! * x[c]!;
-    out[r] = sum;
-  }
-}
-
-/** out += Mᵀ y for a [d, d] matrix. */
-function matTransposeVecAdd(
-  matrix: Float32Array,
-  y: Float32Array,
-  out: Float32Array,
-  d: number,
-): void {
-  for (let r = 0; r < d; r++) {
-    const yr = y[r]!;
-    for (let c = 0; c < d; c++) out[c]! += matrix[r * d + c]! * yr;
-  }
-}
-
-/** M += y xᵀ for a [d, d] matrix. */
-function outerAdd(
-  matrix: Float32Array,
-  y: Float32Array,
-  x: Float32Array,
-  d: number,
-): void {
-  for (let r = 0; r < d; r++) {
-    const yr = y[r]!;
-    for (let c = 0; c < d; c++) matrix[r * d + c]! += yr * x[c]!;
   }
 }

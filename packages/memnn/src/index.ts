@@ -53,11 +53,12 @@ export {
 } from './parameters.js';
 export type { MemN2NParameters, NamedParameter } from './parameters.js';
 export {
+  compareWithPaper,
   FAILED_TASK_ERROR_PERCENT,
   PAPER_ERRORS_10K,
   PAPER_ERRORS_1K,
 } from './paper-results.js';
-export type { PaperColumn } from './paper-results.js';
+export type { PaperColumn, TaskResult } from './paper-results.js';
 export { positionEncoding, positionWeight } from './position-encoding.js';
 export { addEmptyMemories } from './random-noise.js';
 export { memn2nTraining, trainMemN2N } from './train.js';

@@ -58,3 +58,53 @@ export const PAPER_ERRORS_10K: Readonly<Record<string, PaperColumn>> =
 
 /** A task counts as failed when its test error is above 5 % (strictly). */
 export const FAILED_TASK_ERROR_PERCENT = 5;
+
+/** One of our results for {@link compareWithPaper}. */
+export type TaskResult = number | 'missing' | 'not run';
+
+/**
+ * Writes our test errors beside the paper's columns as a Markdown table,
+ * one row per task, then the means and the failure counts (> 5 %).
+ *
+ * @param set - `'en'` (1k) or `'en-10k'`.
+ * @param ours - Our test error (%) per task id, or why there is none.
+ * @returns The table, our mean over the tasks with an error, how many of
+ *   those failed, and how many there were.
+ * @example
+ * compareWithPaper('en', new Map([[1, 0.3]])).mean; // 0.3
+ */
+export function compareWithPaper(
+  set: 'en' | 'en-10k',
+  ours: ReadonlyMap<number, TaskResult>,
+): { markdown: string; mean: number | null; failed: number; tasks: number } {
+  const columns = Object.values(
+    set === 'en' ? PAPER_ERRORS_1K : PAPER_ERRORS_10K,
+  );
+  const lines = [
+    `| task | ours | ${columns.map((c) => c.label).join(' | ')} |`,
+    `|---|---|${columns.map(() => '---').join('|')}|`,
+  ];
+  const errors: number[] = [];
+  for (let taskId = 1; taskId <= 20; taskId++) {
+    const result = ours.get(taskId) ?? 'not run';
+    if (typeof result === 'number') errors.push(result);
+    const cell = typeof result === 'number' ? result.toFixed(1) : result;
+    const theirs = columns.map((c) => c.errors[taskId - 1]!.toFixed(1));
+    lines.push(`| ${taskId} | ${cell} | ${theirs.join(' | ')} |`);
+  }
+  const mean =
+    errors.length === 0
+      ? null
+      : errors.reduce((a, b) => a + b, 0) / errors.length;
+  const isFailed = (e: number): boolean => e > FAILED_TASK_ERROR_PERCENT;
+  const failed = errors.filter(isFailed).length;
+  const paperMeans = columns.map((c) =>
+    (c.errors.reduce((a, b) => a + b, 0) / 20).toFixed(1),
+  );
+  const paperFailed = columns.map((c) => c.errors.filter(isFailed).length);
+  lines.push(
+    `| mean (${errors.length} tasks) | ${mean?.toFixed(1) ?? '-'} | ${paperMeans.join(' | ')} |`,
+    `| failed (> 5 %) | ${failed} | ${paperFailed.join(' | ')} |`,
+  );
+  return { markdown: lines.join('\n'), mean, failed, tasks: errors.length };
+}
