@@ -27,7 +27,9 @@ import {
   makeChestPhantom,
   maskReport,
   parseLuna16Annotations,
+  phantomLungTruth,
   preprocessVolume,
+  volumeStatistics,
   worldToVoxel,
 } from '@lesson11/dsb-pipeline';
 import type {
@@ -94,19 +96,6 @@ function describeMask(report: MaskReport): MetricValue {
       report.centroidFraction && roundAll(report.centroidFraction, 3),
     rowRange: report.rowRange,
   };
-}
-
-function statistics(values: ArrayLike<number>) {
-  let min = Infinity;
-  let max = -Infinity;
-  let sum = 0;
-  for (let i = 0; i < values.length; i += 1) {
-    const v = values[i] as number;
-    min = Math.min(min, v);
-    max = Math.max(max, v);
-    sum += v;
-  }
-  return { min: round(min), max: round(max), mean: round(sum / values.length) };
 }
 
 /** The z slices to show: each nodule's, then evenly spread ones. */
@@ -275,9 +264,7 @@ export const lesson: LessonDefinition = {
     const tutorialReport = maskReport(tutorial);
     const robustReport = maskReport(robust);
     const dice = diceCoefficient(tutorial.data, robust.data);
-    const truth =
-      input.phantom &&
-      truthDice(input.phantom.isLung, resampled, [tutorial, robust]);
+    const truth = input.phantom && phantomLungTruth(input.phantom, resampled);
     const scan = input.scan;
     ctx.print(
       `${scan?.id ?? 'phantom'}: ${input.hu.shape.join('x')} -> ${resampled.shape.join('x')}, ` +
@@ -295,16 +282,19 @@ export const lesson: LessonDefinition = {
         originMm: roundAll(input.hu.originMm, 6),
         paddedVoxels: scan?.paddedVoxels ?? 0,
         warnings: scan?.warnings ?? [],
-        hu: statistics(input.hu.data),
+        hu: volumeStatistics(input.hu.data),
         order,
         resampledShape: resampled.shape,
         resampledSpacingMm: roundAll(resampled.spacingMm, 6),
         sampleSpacingMm: roundAll(resampled.sampleSpacingMm, 6),
-        resampled: statistics(resampled.data),
+        resampled: volumeStatistics(resampled.data),
         tutorialMask: describeMask(tutorialReport),
         robustMask: describeMask(robustReport),
         maskDice: round(dice),
-        truthDice: truth,
+        truthDice: truth && {
+          tutorial: round(diceCoefficient(tutorial.data, truth)),
+          robust: round(diceCoefficient(robust.data, truth)),
+        },
         nodules: nodules.map((n) => n.metrics),
         montageSlices: zs,
         stageMs: Object.fromEntries(
@@ -319,30 +309,3 @@ export const lesson: LessonDefinition = {
     };
   },
 };
-
-/** Phantom only: Dice of each mask with the drawn lungs (nodules included). */
-function truthDice(
-  isLung: (world: Xyz) => boolean,
-  grid: Volume<Float32Array> & { sampleSpacingMm: Xyz },
-  masks: Array<Volume<Uint8Array>>,
-): MetricValue {
-  const [nz, ny, nx] = grid.shape;
-  const [sz, sy, sx] = grid.sampleSpacingMm;
-  const truth = new Uint8Array(nz * ny * nx);
-  for (let z = 0; z < nz; z += 1) {
-    for (let y = 0; y < ny; y += 1) {
-      for (let x = 0; x < nx; x += 1) {
-        const world: Xyz = [
-          grid.originMm[0] + x * sx,
-          grid.originMm[1] + y * sy,
-          grid.originMm[2] + z * sz,
-        ];
-        truth[(z * ny + y) * nx + x] = isLung(world) ? 1 : 0;
-      }
-    }
-  }
-  const [tutorial, robust] = masks.map((m) =>
-    round(diceCoefficient(m.data, truth)),
-  );
-  return { tutorial: tutorial as number, robust: robust as number };
-}

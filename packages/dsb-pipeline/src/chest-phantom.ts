@@ -94,8 +94,9 @@ function inEllipse(
  * Draws a synthetic chest slab in HU: an elliptic body of soft tissue, two
  * lungs joined by airways (trachea and bronchi) in the upper slices, a
  * spine, a curved patient table below the body with an air gap, and
- * spherical nodules of known size inside the lungs, plus Gaussian noise. World x and y are 0 at the image centre; y grows towards the back
- * (the table side), as in DICOM; z starts at 0.
+ * spherical nodules of known size inside the lungs, plus Gaussian noise.
+ * World x and y are 0 at the image centre; y grows towards the back (the
+ * table side), as in DICOM; z starts at 0.
  *
  * NOTE: the body stays clear of the image sides, so the outside air is one
  * piece and the tutorial's mask works here, unlike on LIDC-IDRI-0002.
@@ -221,4 +222,30 @@ export function makeChestPhantom(
     nodules,
     isLung: (world) => inLungRegion(world) || inNodule(world),
   };
+}
+
+/**
+ * The phantom's true lung mask (airways and nodules included) sampled on a
+ * grid, e.g. the resampled one, to score masks against.
+ *
+ * @param grid - Shape, origin and the distance between samples, (z, y, x) mm.
+ * @returns A new 0/1 mask (z, y, x).
+ */
+export function phantomLungTruth(
+  phantom: ChestPhantom,
+  grid: { shape: Zyx; originMm: Xyz; sampleSpacingMm: Zyx },
+): Uint8Array {
+  const [nz, ny, nx] = grid.shape;
+  const [sz, sy, sx] = grid.sampleSpacingMm;
+  const [ox, oy, oz] = grid.originMm;
+  const truth = new Uint8Array(nz * ny * nx);
+  for (let z = 0; z < nz; z += 1) {
+    for (let y = 0; y < ny; y += 1) {
+      for (let x = 0; x < nx; x += 1) {
+        const inside = phantom.isLung([ox + x * sx, oy + y * sy, oz + z * sz]);
+        truth[(z * ny + y) * nx + x] = inside ? 1 : 0;
+      }
+    }
+  }
+  return truth;
 }

@@ -35,7 +35,11 @@ export {
 export type { Luna16Annotation, Luna16Candidate } from './luna16-csv.js';
 export { TUTORIAL_LUNG_MASK_DEFAULTS, tutorialLungMask } from './lung-mask.js';
 export type { TutorialLungMaskOptions } from './lung-mask.js';
-export { diceCoefficient, maskReport } from './mask-report.js';
+export {
+  diceCoefficient,
+  maskReport,
+  volumeStatistics,
+} from './mask-report.js';
 export type { MaskReport } from './mask-report.js';
 export {
   MetaImageError,
@@ -77,6 +81,7 @@ export {
   CHEST_PHANTOM_DEFAULTS,
   makeChestPhantom,
   PHANTOM_HU,
+  phantomLungTruth,
 } from './chest-phantom.js';
 export type {
   ChestPhantom,

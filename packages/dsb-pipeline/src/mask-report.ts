@@ -85,3 +85,22 @@ export function diceCoefficient(a: Uint8Array, b: Uint8Array): number {
   }
   return sizeA + sizeB === 0 ? 1 : (2 * both) / (sizeA + sizeB);
 }
+
+/** Minimum, maximum and mean of a volume's values (4 decimals). */
+export function volumeStatistics(values: ArrayLike<number>): {
+  min: number;
+  max: number;
+  mean: number;
+} {
+  let min = Infinity;
+  let max = -Infinity;
+  let sum = 0;
+  for (let i = 0; i < values.length; i += 1) {
+    const v = values[i] as number;
+    min = Math.min(min, v);
+    max = Math.max(max, v);
+    sum += v;
+  }
+  const round = (v: number) => Number(v.toFixed(4));
+  return { min: round(min), max: round(max), mean: round(sum / values.length) };
+}
