@@ -24,3 +24,32 @@ export type {
   NeighborSearch,
 } from './neighbor-mean-shift.js';
 export { neighborShiftBatch } from './neighbor-shift-batch.js';
+export { binSeeds } from './bin-seeds.js';
+export type { BinSeeds } from './bin-seeds.js';
+export {
+  ESTIMATE_BANDWIDTH_DEFAULTS,
+  estimateBandwidth,
+} from './estimate-bandwidth.js';
+export type { EstimateBandwidthOptions } from './estimate-bandwidth.js';
+export {
+  fitMeanShift,
+  MeanShiftModel,
+  NoPointsInBandwidthError,
+} from './fit-mean-shift.js';
+export {
+  FIT_MEAN_SHIFT_DEFAULTS,
+  resolveFitMeanShiftOptions,
+} from './fit-options.js';
+export type {
+  FitMeanShiftOptions,
+  MeanShiftEngine,
+  ResolvedFitMeanShiftOptions,
+} from './fit-options.js';
+export { FUSED_MAX_DIMENSIONS, FusedSession } from './fused-cpu.js';
+export type { FusedProblem, SourceCells } from './fused-cpu.js';
+export type { MeanShiftStepEngine } from './options.js';
+export { PlainSession } from './plain-session.js';
+export type { ShiftSession } from './plain-session.js';
+export { suppressNearModes } from './suppress-modes.js';
+export type { SuppressedModes } from './suppress-modes.js';
+export type { FusedKernel } from './wasm-kernel.js';

@@ -9,7 +9,7 @@ import { adjustedRandIndex } from '@lesson11/tensor';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { meanShift, meanShiftSteps } from './mean-shift.js';
-import type { MeanShiftUpdate } from './options.js';
+import type { MeanShiftStepEngine, MeanShiftUpdate } from './options.js';
 import { meanShiftReference } from './reference.js';
 
 function randomPoints(seed: number, n: number, d: number): Float32Array {
@@ -18,20 +18,29 @@ function randomPoints(seed: number, n: number, d: number): Float32Array {
 }
 
 const UPDATES: MeanShiftUpdate[] = ['inPlace', 'blurring', 'nonBlurring'];
+const ENGINES: MeanShiftStepEngine[] = ['tfjs', 'fused', 'plain'];
 
 describe.each(['cpu', 'wasm'] as const)('meanShift on %s', (backend) => {
   beforeAll(async () => {
     await selectBackend({ backend });
   });
 
-  it.each(UPDATES)('matches the plain-loop reference (%s)', async (update) => {
+  it.each(
+    UPDATES.flatMap((update) => ENGINES.map((engine) => [update, engine])),
+  )('matches the plain-loop reference (%s, %s)', async (update, engine) => {
     const d = 3;
     const data = randomPoints(4, 37, d);
     const options = { bandwidth: 1.5, batchSize: 8, update };
 
     const result = await meanShift(
       { data, rows: 37, columns: d },
-      { ...options, maxIterations: 4, tolerance: 0, logger: SILENT_LOGGER },
+      {
+        ...options,
+        engine,
+        maxIterations: 4,
+        tolerance: 0,
+        logger: SILENT_LOGGER,
+      },
     );
     const expected = meanShiftReference(data, d, { ...options, iterations: 4 });
 
@@ -51,7 +60,7 @@ describe.each(['cpu', 'wasm'] as const)('meanShift on %s', (backend) => {
 
     const result = await meanShift(
       { data: blobs.points, rows: blobs.n, columns: 2 },
-      { bandwidth: 2.5 },
+      { bandwidth: 2.5, engine: 'tfjs' },
     );
 
     expect(tf.memory().numTensors).toBe(before);
@@ -73,9 +82,9 @@ describe('meanShift', () => {
     const blobs = makeBlobs({ seed: 5, pointsPerCluster: 60, clusters: 4 });
     const input = { data: blobs.points, rows: blobs.n, columns: 2 };
 
-    const onCpu = await meanShift(input, { bandwidth: 2 });
+    const onCpu = await meanShift(input, { bandwidth: 2, engine: 'tfjs' });
     await selectBackend({ backend: 'wasm' });
-    const onWasm = await meanShift(input, { bandwidth: 2 });
+    const onWasm = await meanShift(input, { bandwidth: 2, engine: 'tfjs' });
     await selectBackend({ backend: 'cpu' });
 
     expect(Array.from(onWasm.labels)).toEqual(Array.from(onCpu.labels));

@@ -3,9 +3,15 @@ import { chunkRanges, throttleProgress, toPointMatrix } from '@lesson11/tensor';
 import type { PointsInput } from '@lesson11/tensor';
 
 import { assignLabels } from './assign-labels.js';
+import { FUSED_MAX_DIMENSIONS } from './fused-cpu.js';
+import { fusedMeanShiftSteps } from './fused-sweeps.js';
 import { mergeModes } from './merge-modes.js';
 import { resolveMeanShiftOptions } from './options.js';
-import type { MeanShiftOptions, ResolvedMeanShiftOptions } from './options.js';
+import type {
+  MeanShiftOptions,
+  MeanShiftStepEngine,
+  ResolvedMeanShiftOptions,
+} from './options.js';
 import { gaussianShiftBatch, largestRowShift } from './shift-batch.js';
 
 /** The state after one sweep, as {@link meanShiftSteps} yields it. */
@@ -101,6 +107,16 @@ function sweep(
   return { next, maxShift };
 }
 
+/** Resolves `'auto'`: the fused CPU kernel on CPU backends, else tfjs. */
+function chooseEngine(
+  engine: MeanShiftStepEngine,
+  dimensions: number,
+): 'tfjs' | 'fused' | 'plain' {
+  if (engine !== 'auto') return engine;
+  const onCpu = ['cpu', 'wasm'].includes(tf.getBackend());
+  return onCpu && dimensions <= FUSED_MAX_DIMENSIONS ? 'fused' : 'tfjs';
+}
+
 /**
  * Runs Gaussian mean shift sweep by sweep, yielding the state after each one,
  * so a caller can animate the points or stop early.
@@ -124,6 +140,24 @@ export async function* meanShiftSteps(
   const matrix = toPointMatrix('meanShift', points);
   const resolved = resolveMeanShiftOptions(options);
   const report = throttleProgress(resolved.onProgress);
+  const engine = chooseEngine(resolved.engine, matrix.columns);
+  if (engine !== 'tfjs') {
+    for await (const step of fusedMeanShiftSteps(
+      matrix.data,
+      matrix.columns,
+      resolved,
+      engine,
+    )) {
+      report({
+        stage: 'shift',
+        completed: step.iteration,
+        total: step.converged ? step.iteration : resolved.maxIterations,
+        metrics: { maxShift: step.maxShift, elapsedMs: step.elapsedMs },
+      });
+      yield step;
+    }
+    return;
+  }
   const data = tf.tensor2d(matrix.data, [matrix.rows, matrix.columns]);
   let current: tf.Tensor2D = tf.clone(data);
   try {

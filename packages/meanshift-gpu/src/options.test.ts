@@ -9,6 +9,7 @@ describe('resolveMeanShiftOptions', () => {
       {
         "bandwidth": 2.5,
         "batchSize": 500,
+        "engine": "auto",
         "maxIterations": 300,
         "mergeRadius": "auto",
         "onProgress": undefined,

@@ -27,6 +27,15 @@ import type {
  */
 export type MeanShiftUpdate = 'inPlace' | 'blurring' | 'nonBlurring';
 
+/**
+ * What computes the sweeps: `'tfjs'` the batched tensor formulation on the
+ * current tfjs backend (GPU included); `'fused'` the streaming SIMD
+ * WebAssembly kernel in worker threads (never stores batch × n weights);
+ * `'plain'` one-thread TypeScript; `'auto'` picks `'fused'` on the cpu and
+ * wasm backends when d ≤ 64, else `'tfjs'`.
+ */
+export type MeanShiftStepEngine = 'auto' | 'tfjs' | 'fused' | 'plain';
+
 /** Options of {@link meanShift}. */
 export interface MeanShiftOptions {
   /**
@@ -57,6 +66,11 @@ export interface MeanShiftOptions {
    */
   update?: MeanShiftUpdate;
   /**
+   * What computes the sweeps; see {@link MeanShiftStepEngine}.
+   * @defaultValue 'auto'
+   */
+  engine?: MeanShiftStepEngine;
+  /**
    * Converged points closer than this to a cluster's first point join it;
    * `'auto'` is the bandwidth.
    * @defaultValue 'auto'
@@ -82,6 +96,7 @@ export const MEAN_SHIFT_DEFAULTS = Object.freeze({
   maxIterations: 300,
   tolerance: 'auto',
   update: 'inPlace',
+  engine: 'auto',
   mergeRadius: 'auto',
   onProgress: undefined,
   logger: DEFAULT_LOGGER,
@@ -96,6 +111,7 @@ export interface ResolvedMeanShiftOptions {
   maxIterations: number;
   tolerance: number;
   update: MeanShiftUpdate;
+  engine: MeanShiftStepEngine;
   mergeRadius: number;
   onProgress: ProgressCallback | undefined;
   logger: Logger;
@@ -126,6 +142,7 @@ const RULES: OptionRules<MeanShiftOptions> = {
   maxIterations: integerRule({ min: 1 }),
   tolerance: autoOr(numberRule({ min: 0 })),
   update: oneOfRule(['inPlace', 'blurring', 'nonBlurring']),
+  engine: oneOfRule(['auto', 'tfjs', 'fused', 'plain']),
   mergeRadius: autoOr(numberRule({ min: 0 })),
   onProgress: OPTIONAL_FUNCTION_RULE,
   logger: LOGGER_RULE,
@@ -155,6 +172,7 @@ export function resolveMeanShiftOptions(
     tolerance:
       merged.tolerance === 'auto' ? 1e-3 * merged.bandwidth : merged.tolerance,
     update: merged.update,
+    engine: merged.engine,
     mergeRadius:
       merged.mergeRadius === 'auto' ? merged.bandwidth : merged.mergeRadius,
     onProgress: merged.onProgress,
