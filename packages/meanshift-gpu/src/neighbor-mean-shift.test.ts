@@ -54,6 +54,7 @@ describe('neighborMeanShift', () => {
     expect(rest).toMatchInlineSnapshot(`
       {
         "bandwidth": 2.5,
+        "exactBelow": 256,
         "maxIterations": 300,
         "mergeRadius": "auto",
         "neighbors": 50,

@@ -65,6 +65,14 @@ export interface NeighborMeanShiftOptions {
    * @defaultValue 'auto'
    */
   particleRadius?: number | 'auto';
+  /**
+   * Blurring only: once at most this many particles remain, every particle
+   * is every other's neighbour (exact, and cheaper than an index). An
+   * approximate index over a few particles can leave one unable to see its
+   * own cluster, which would then stay apart as a spurious mode.
+   * @defaultValue 256
+   */
+  exactBelow?: number;
   /** `'shift'` events per sweep with `maxShift` and `particles`. @defaultValue undefined */
   onProgress?: ProgressCallback;
   /** @defaultValue DEFAULT_LOGGER */
@@ -80,6 +88,7 @@ export const NEIGHBOR_MEAN_SHIFT_DEFAULTS = Object.freeze({
   tolerance: 'auto',
   mergeRadius: 'auto',
   particleRadius: 'auto',
+  exactBelow: 256,
   onProgress: undefined,
   logger: DEFAULT_LOGGER,
 } as const);
@@ -99,6 +108,7 @@ const RULES: OptionRules<NeighborMeanShiftOptions> = {
   tolerance: positiveOrAuto(),
   mergeRadius: positiveOrAuto(),
   particleRadius: positiveOrAuto(),
+  exactBelow: integerRule({ min: 0 }),
   onProgress: OPTIONAL_FUNCTION_RULE,
   logger: {
     must: 'be a logger',
@@ -182,9 +192,13 @@ export async function neighborMeanShift(
     const started = performance.now();
     const p = masses.length;
     const current = { data: positions, rows: p, columns: d };
-    const search = fixed ?? (await buildIndex(current));
-    const k = Math.min(o.neighbors as number, fixed === null ? p : n);
-    const { indices } = await search.knn(current, k);
+    const everyone = fixed === null && p <= (o.exactBelow as number);
+    const k = everyone
+      ? p
+      : Math.min(o.neighbors as number, fixed === null ? p : n);
+    const { indices } = everyone
+      ? { indices: Int32Array.from({ length: p * p }, (_, e) => e % p) }
+      : await (fixed ?? (await buildIndex(current))).knn(current, k);
     searchMs += performance.now() - started;
     const moved =
       fixed === null
