@@ -70,6 +70,7 @@ interface Row {
   restartTestErrors: number[];
   chosenRun: number | null;
   epochs: number;
+  annealEvery: number;
   variant: string;
   elapsedS: number;
   note: string;
@@ -88,6 +89,7 @@ async function trainTask(
   settings: {
     restarts: number;
     epochs: number;
+    annealEvery: number;
     variant: string;
     engine: EngineName;
   },
@@ -97,6 +99,7 @@ async function trainTask(
     set,
     taskId,
     epochs: settings.epochs,
+    annealEvery: settings.annealEvery,
     variant: settings.variant,
   };
   let task;
@@ -128,6 +131,7 @@ async function trainTask(
     const { parameters } = await trainMemN2N(config, data, {
       ...variant.training,
       epochs: settings.epochs,
+      annealEvery: settings.annealEvery,
       engine: settings.engine,
       seed: ctx.seed + 1000 * run + taskId,
       onProgress: ctx.progress(`${set} task ${taskId} run ${run + 1}`),
@@ -187,6 +191,11 @@ export const lesson: LessonDefinition = {
       description: 'runs per task (best kept)',
     },
     epochs: { type: 'string', default: '100', description: 'epochs per run' },
+    'anneal-every': {
+      type: 'string',
+      default: '25',
+      description: 'halve the learning rate every this many epochs',
+    },
     variant: {
       type: 'string',
       default: 'pe-ls-rn',
@@ -225,6 +234,7 @@ export const lesson: LessonDefinition = {
     const settings = {
       restarts: readInteger(ctx.values, 'restarts', 1),
       epochs: readInteger(ctx.values, 'epochs', 1),
+      annealEvery: readInteger(ctx.values, 'anneal-every', 1),
       variant,
       engine,
     };
@@ -246,6 +256,7 @@ export const lesson: LessonDefinition = {
           old !== undefined &&
           old.status === 'done' &&
           old.epochs === settings.epochs &&
+          (old.annealEvery ?? 25) === settings.annealEvery &&
           old.variant === variant &&
           old.restartTestErrors.length >= settings.restarts
         ) {
@@ -274,7 +285,8 @@ export const lesson: LessonDefinition = {
     };
     const report: string[] = [
       `# MemN2N test error (%), variant ${variant}, ` +
-        `${settings.epochs} epochs, best of ${settings.restarts} by training error\n`,
+        `${settings.epochs} epochs (rate halved every ${settings.annealEvery}), ` +
+        `best of ${settings.restarts} by training error\n`,
     ];
     const summary: string[] = [];
     for (const set of sets) {

@@ -6,3 +6,9 @@ export {
   resolveBabiRoot,
 } from './load-task.js';
 export type { BabiTask, LoadBabiTaskOptions } from './load-task.js';
+export {
+  BABI_ARCHIVE,
+  ChecksumMismatchError,
+  downloadBabi,
+} from './download.js';
+export type { DownloadBabiOptions } from './download.js';

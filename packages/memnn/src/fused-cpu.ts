@@ -52,6 +52,7 @@ export class FusedMemN2N {
   readonly attention: Float32Array;
   readonly #reads: Float32Array;
   readonly #readGradient: Float32Array;
+  readonly #attentionGradient: Float64Array;
   /** Answer probabilities of the last example, [V]. */
   readonly probabilities: Float32Array;
   #count = 0;
@@ -76,6 +77,7 @@ export class FusedMemN2N {
     this.attention = new Float32Array(hops * s);
     this.#reads = new Float32Array(hops * d);
     this.#readGradient = new Float32Array(d);
+    this.#attentionGradient = new Float64Array(s);
     this.probabilities = new Float32Array(config.vocabularySize);
   }
 
@@ -210,7 +212,7 @@ export class FusedMemN2N {
       const dOut = this.#memoryGradients[this.layout.memoryOut[h]!]!;
       const p = this.attention.subarray(h * s, (h + 1) * s);
       // dp_i = c_i · do; then through the softmax: ds_i = p_i (dp_i − Σ p dp).
-      const dp = new Float64Array(count);
+      const dp = this.#attentionGradient;
       let weighted = 0;
       for (let i = 0; i < count; i++) {
         let dot = 0;
