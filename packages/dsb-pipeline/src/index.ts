@@ -88,3 +88,22 @@ export type {
   ChestPhantomOptions,
   PhantomNodule,
 } from './chest-phantom.js';
+export {
+  BULK_DEFAULTS,
+  findScans,
+  preprocessFolder,
+} from './bulk-preprocess.js';
+export type { BulkOptions, BulkReport } from './bulk-preprocess.js';
+export {
+  CACHE_FORMAT,
+  cacheName,
+  fingerprintSource,
+  preprocessToCache,
+} from './scan-cache.js';
+export type {
+  CacheManifest,
+  CacheSettings,
+  ScanOutcome,
+  SourceFingerprint,
+} from './scan-cache.js';
+export { writeMetaImage } from './metaimage-writer.js';
