@@ -276,17 +276,22 @@ export async function readDicomSeries(
     .sort();
   const slices: DicomSlice[] = [];
   const skippedFiles: SkippedFile[] = [];
-  for (const name of names) {
-    const path = join(folder, name);
+  // Read the files concurrently; parse in name order so errors are stable.
+  const contents = await Promise.all(
+    names.map((name) => readFile(join(folder, name))),
+  );
+  names.forEach((name, index) => {
     try {
-      slices.push(parseDicomSlice(await readFile(path), path));
+      slices.push(
+        parseDicomSlice(contents[index] as Buffer, join(folder, name)),
+      );
     } catch (error) {
       if (error instanceof DicomError && error.code === 'not-dicom') {
         skippedFiles.push({ file: name, reason: error.message });
-        continue;
+        return;
       }
       throw error;
     }
-  }
+  });
   return { ...assembleDicomSeries(slices, folder, options), skippedFiles };
 }

@@ -83,12 +83,15 @@ export function hounsfieldUnits(
         stored = 0;
         paddedVoxels += 1;
       }
-      let hu = (slope === 1 ? stored : Math.trunc(slope * stored)) + intercept;
+      const hu =
+        (slope === 1 ? stored : Math.trunc(slope * stored)) + intercept;
+      // Int16Array stores wrap round; clamp the rare out-of-range value first.
       if (hu > 32767 || hu < -32768) {
-        hu = hu > 0 ? 32767 : -32768;
+        data[offset + i] = hu > 0 ? 32767 : -32768;
         clampedVoxels += 1;
+      } else {
+        data[offset + i] = hu;
       }
-      data[offset + i] = hu;
     }
   });
   return {

@@ -143,8 +143,7 @@ export function resample(
   const grid = resampleGrid(volume.shape, volume.spacingMm, targetZyx);
   const [mz, my, mx] = grid.shape;
   const order = config.order;
-  let values: Float64Array = Float64Array.from(volume.data);
-  values = zoomAxis(values, nz * ny, nx, 1, mx, order);
+  let values = zoomAxis(volume.data, nz * ny, nx, 1, mx, order);
   values = zoomAxis(values, nz, ny, mx, my, order);
   values = zoomAxis(values, 1, nz, my * mx, mz, order);
   return {

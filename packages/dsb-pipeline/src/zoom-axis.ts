@@ -119,7 +119,7 @@ function linearTaps(inLength: number, outLength: number): Taps {
 }
 
 function applyTaps(
-  source: Float64Array,
+  source: ArrayLike<number>,
   taps: Taps,
   width: number,
   out: Float64Array,
@@ -152,7 +152,7 @@ function applyTaps(
 }
 
 function padWithEdges(
-  block: Float64Array,
+  block: ArrayLike<number>,
   padded: Float64Array,
   inLength: number,
   width: number,
@@ -174,11 +174,11 @@ function padWithEdges(
  * Zooming a 3-D volume axis by axis gives the same result as SciPy's
  * tensor-product interpolation, up to float rounding.
  *
- * @param input - float64 values, `outer * inLength * width` of them.
+ * @param input - Values (any typed array), `outer * inLength * width`.
  * @returns A new float64 array, `outer * outLength * width`.
  */
 export function zoomAxis(
-  input: Float64Array,
+  input: Float64Array | Float32Array | Int16Array | Uint8Array,
   outer: number,
   inLength: number,
   width: number,
