@@ -20,5 +20,9 @@ describe('locateLesson', () => {
       ),
     );
     expect(() => locateLesson('11:nope')).toThrow(/must name a lesson part/);
+    expect(() => locateLesson('11:flag-values')).toThrow(
+      /must name a lesson part/,
+    );
+    expect(listLessons()).not.toContain('11:flag-values');
   });
 });

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -42,7 +42,10 @@ export function locateLesson(id: string, root = REPO_ROOT): LessonLocation {
     modulePath: join(folder, `${slug}.ts`),
     checkPath: join(folder, `${slug}.check.json`),
   };
-  if (!existsSync(location.modulePath)) {
+  if (
+    !existsSync(location.modulePath) ||
+    !LESSON_EXPORT.test(readFileSync(location.modulePath, 'utf8'))
+  ) {
     const known = listLessons(root).join(', ');
     throw new RangeError(
       `lesson: id must name a lesson part (${known}), got ${JSON.stringify(id)}.`,
@@ -51,7 +54,12 @@ export function locateLesson(id: string, root = REPO_ROOT): LessonLocation {
   return location;
 }
 
-/** Every lesson part's id, sorted. */
+const LESSON_EXPORT = /^export const lesson\b/m;
+
+/**
+ * Every lesson part's id, sorted: the `.ts` files of `lessons/<n>/` that
+ * export a `lesson` (helpers beside them, such as flag readers, do not).
+ */
 export function listLessons(root = REPO_ROOT): string[] {
   const lessonsDir = join(root, 'lessons');
   const ids: string[] = [];
@@ -59,7 +67,9 @@ export function listLessons(root = REPO_ROOT): string[] {
     if (!lesson.isDirectory() || !/^\d+$/.test(lesson.name)) continue;
     for (const file of readdirSync(join(lessonsDir, lesson.name))) {
       const slug = /^([a-z0-9][a-z0-9-]*)\.ts$/.exec(file)?.[1];
-      if (slug !== undefined) ids.push(`${lesson.name}:${slug}`);
+      if (slug === undefined) continue;
+      const text = readFileSync(join(lessonsDir, lesson.name, file), 'utf8');
+      if (LESSON_EXPORT.test(text)) ids.push(`${lesson.name}:${slug}`);
     }
   }
   return ids.sort();
