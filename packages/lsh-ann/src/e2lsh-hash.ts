@@ -1,16 +1,15 @@
 import type { Random } from '@lesson11/tensor';
 
 /**
- * The prime 2^32 − 5. A table's k hash values are folded into one bucket
- * key by a random linear combination modulo this prime, as in E2LSH (Andoni
- * & Indyk's manual): distinct hash vectors collide with probability ≈ 2^−32.
+ * Multipliers of the linear combination that folds a table's k hash values
+ * into one 32-bit bucket key, Σ h_j·r_j mod 2^32 (E2LSH folds the same way
+ * modulo a prime; 2^32 lets `Math.imul` do it in integer arithmetic). Odd
+ * random r_j keep every h_j's low bits in play; distinct hash vectors collide
+ * with probability about 2^−32.
  */
-export const KEY_MODULUS = 4294967291;
-
-/** Multipliers of the linear combination: integers in [1, 2^20). */
 export function keyMultipliers(random: Random, count: number): Int32Array {
   const out = new Int32Array(count);
-  for (let i = 0; i < count; i++) out[i] = 1 + random.integer(2 ** 20 - 1);
+  for (let i = 0; i < count; i++) out[i] = random.nextUint32() | 1;
   return out;
 }
 
@@ -54,11 +53,9 @@ export function e2lshKey(
       slots[2 * j] = value - h;
       slots[2 * j + 1] = 1 - (value - h);
     }
-    let residue = h % KEY_MODULUS;
-    if (residue < 0) residue += KEY_MODULUS;
-    key = (key + residue * (multipliers[first + j] as number)) % KEY_MODULUS;
+    key = (key + Math.imul(h, multipliers[first + j] as number)) | 0;
   }
-  return key;
+  return key >>> 0;
 }
 
 /** The key after moving hash j by `delta` (±1). */
@@ -67,8 +64,7 @@ export function shiftKey(
   multiplier: number,
   delta: number,
 ): number {
-  const step = delta > 0 ? multiplier : KEY_MODULUS - multiplier;
-  return (key + step) % KEY_MODULUS;
+  return (delta > 0 ? key + multiplier : key - multiplier) >>> 0;
 }
 
 /**

@@ -72,16 +72,23 @@ export function growSpillTree(
     const low = sorted[Math.max(0, Math.floor(m * (0.5 - overlap)))] as number;
     const upper = Math.max(high, threshold);
     const lower = Math.min(low, threshold);
-    const left = ids.filter((_, i) => (values[i] as number) <= upper);
-    const right = ids.filter((_, i) => (values[i] as number) >= lower);
+    const left = new Int32Array(m);
+    const right = new Int32Array(m);
+    let leftCount = 0;
+    let rightCount = 0;
+    for (let i = 0; i < m; i++) {
+      const value = values[i] as number;
+      if (value <= upper) left[leftCount++] = ids[i] as number;
+      if (value >= lower) right[rightCount++] = ids[i] as number;
+    }
     // Ties can leave a side with every point; such a node cannot split.
-    if (left.length === m || right.length === m) return makeLeaf(ids);
+    if (leftCount === m || rightCount === m) return makeLeaf(ids);
     const node = thresholds.length;
     thresholds.push(threshold);
     lefts.push(0);
     rights.push(0);
-    lefts[node] = grow(left, level + 1);
-    rights[node] = grow(right, level + 1);
+    lefts[node] = grow(left.subarray(0, leftCount), level + 1);
+    rights[node] = grow(right.subarray(0, rightCount), level + 1);
     return node;
   };
 
