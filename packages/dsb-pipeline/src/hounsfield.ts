@@ -34,6 +34,35 @@ export interface HounsfieldVolume extends Volume<Int16Array> {
   clampedVoxels: number;
 }
 
+/** One slice's stored values to HU; returns [padded, clamped] counts. */
+function convertSlice(
+  pixels: ArrayLike<number>,
+  out: Int16Array,
+  tutorialValue: number,
+  tagValue: number,
+  slope: number,
+  intercept: number,
+): [number, number] {
+  let padded = 0;
+  let clamped = 0;
+  for (let i = 0; i < out.length; i += 1) {
+    let stored = pixels[i] as number;
+    if (stored === tutorialValue || stored === tagValue) {
+      stored = 0;
+      padded += 1;
+    }
+    const hu = (slope === 1 ? stored : Math.trunc(slope * stored)) + intercept;
+    // Int16Array stores wrap round; clamp the rare out-of-range value first.
+    if (hu > 32767 || hu < -32768) {
+      out[i] = hu > 0 ? 32767 : -32768;
+      clamped += 1;
+    } else {
+      out[i] = hu;
+    }
+  }
+  return [padded, clamped];
+}
+
 /**
  * Converts a sorted DICOM series to Hounsfield units (HU), as int16.
  *
@@ -70,29 +99,18 @@ export function hounsfieldUnits(
   let clampedVoxels = 0;
   series.slices.forEach((slice, z) => {
     const useTutorial = padding === 'tutorial' || padding === 'both';
-    const tag =
-      padding === 'tag' || padding === 'both' ? slice.pixelPaddingValue : null;
-    const tutorialValue = useTutorial ? TUTORIAL_PADDING_VALUE : null;
-    const slope = slice.rescaleSlope;
-    const intercept = Math.trunc(slice.rescaleIntercept);
-    const offset = z * plane;
-    const pixels = slice.pixels;
-    for (let i = 0; i < plane; i += 1) {
-      let stored = pixels[i] as number;
-      if (stored === tutorialValue || stored === tag) {
-        stored = 0;
-        paddedVoxels += 1;
-      }
-      const hu =
-        (slope === 1 ? stored : Math.trunc(slope * stored)) + intercept;
-      // Int16Array stores wrap round; clamp the rare out-of-range value first.
-      if (hu > 32767 || hu < -32768) {
-        data[offset + i] = hu > 0 ? 32767 : -32768;
-        clampedVoxels += 1;
-      } else {
-        data[offset + i] = hu;
-      }
-    }
+    const useTag = padding === 'tag' || padding === 'both';
+    // NaN never equals a stored value: "no padding value" without a branch.
+    const counts = convertSlice(
+      slice.pixels,
+      data.subarray(z * plane, (z + 1) * plane),
+      useTutorial ? TUTORIAL_PADDING_VALUE : NaN,
+      useTag ? (slice.pixelPaddingValue ?? NaN) : NaN,
+      slice.rescaleSlope,
+      Math.trunc(slice.rescaleIntercept),
+    );
+    paddedVoxels += counts[0];
+    clampedVoxels += counts[1];
   });
   return {
     data,
