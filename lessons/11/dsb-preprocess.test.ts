@@ -49,6 +49,21 @@ describe('11:dsb-preprocess', () => {
     expect(metrics.paddedVoxels).toBeGreaterThan(0);
   });
 
+  it('reproduces the table failure on the wide-body phantom; the robust mask survives', async () => {
+    const run = await runLesson(
+      '11:dsb-preprocess',
+      ['--backend', 'cpu', '--wide-body', '--out', outDir],
+      io,
+    );
+
+    const truth = run?.metrics.truthDice as {
+      tutorial: number;
+      robust: number;
+    };
+    expect(truth.tutorial).toBeLessThan(0.1);
+    expect(truth.robust).toBeGreaterThan(0.97);
+  });
+
   it('refuses an unknown order with the flag and the value', async () => {
     await expect(
       runLesson(

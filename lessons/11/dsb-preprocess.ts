@@ -57,7 +57,10 @@ const roundAll = (values: readonly number[], digits = 4) =>
 async function loadInput(ctx: LessonContext, seed: number) {
   const data = String(ctx.values.data);
   if (data === '') {
-    const phantom = makeChestPhantom({ seed });
+    const phantom = makeChestPhantom({
+      seed,
+      bodyWidthFraction: ctx.values['wide-body'] === true ? 1.05 : 0.8,
+    });
     return { scan: null, hu: phantom.hu, nodules: phantom.nodules, phantom };
   }
   const path =
@@ -175,6 +178,11 @@ export const lesson: LessonDefinition = {
       type: 'string',
       default: '0',
       description: 'mask dilation radius in mm',
+    },
+    'wide-body': {
+      type: 'boolean',
+      default: false,
+      description: 'phantom: body touching both sides (the LIDC-0002 failure)',
     },
     fill: {
       type: 'boolean',

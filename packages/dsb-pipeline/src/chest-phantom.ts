@@ -19,6 +19,13 @@ export interface ChestPhantomOptions {
   nodules?: number;
   /** Standard deviation of the Gaussian noise, HU. @defaultValue 20 */
   noiseHu?: number;
+  /**
+   * Width of the body as a fraction of the field of view. At 1 or more the
+   * body touches both sides, which cuts the outside air in two (above and
+   * below the patient), the failure of the tutorial's mask on LIDC-IDRI-0002.
+   * @defaultValue 0.8
+   */
+  bodyWidthFraction?: number;
 }
 
 /** Defaults of {@link ChestPhantomOptions}. */
@@ -29,6 +36,7 @@ export const CHEST_PHANTOM_DEFAULTS: Readonly<Required<ChestPhantomOptions>> =
     spacingMm: [2.5, 1.8, 1.8] as Zyx,
     nodules: 3,
     noiseHu: 20,
+    bodyWidthFraction: 0.8,
   });
 
 const SHAPE_RULE = {
@@ -52,6 +60,7 @@ const RULES = {
   },
   nodules: integerRule({ min: 0, max: 20 }),
   noiseHu: numberRule({ min: 0 }),
+  bodyWidthFraction: numberRule({ min: 0.5, max: 1.2 }),
 };
 
 /** Hounsfield units of the phantom's materials. */
@@ -98,8 +107,9 @@ function inEllipse(
  * World x and y are 0 at the image centre; y grows towards the back (the
  * table side), as in DICOM; z starts at 0.
  *
- * NOTE: the body stays clear of the image sides, so the outside air is one
- * piece and the tutorial's mask works here, unlike on LIDC-IDRI-0002.
+ * NOTE: by default the body stays clear of the image sides, so the outside
+ * air is one piece and the tutorial's mask works; `bodyWidthFraction >= 1`
+ * reproduces the LIDC-IDRI-0002 failure.
  *
  * @returns int16 HU volume, the nodules and a lung-membership test.
  */
@@ -118,7 +128,11 @@ export function makeChestPhantom(
   const width = nx * sx;
   const height = (nz - 1) * sz;
   // Body and lungs scale with the field of view; the lungs taper in z.
-  const body = { a: 0.4 * width, b: 0.29 * width, cy: -0.03 * width };
+  const body = {
+    a: (config.bodyWidthFraction / 2) * width,
+    b: 0.29 * width,
+    cy: -0.03 * width,
+  };
   const lungA = 0.13 * width;
   const lungB = 0.19 * width;
   const lungCx = 0.17 * width;
