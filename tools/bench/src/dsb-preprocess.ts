@@ -55,11 +55,11 @@ async function runOurs(folder: string) {
   lap('resample');
   const mask = tutorialLungMask(resampled);
   lap('mask');
-  normalise(resampled);
+  const normalised = normalise(resampled);
   lap('normalise');
   robustLungMask(resampled);
   lap('robustMask');
-  return { hu, resampled, mask, ms };
+  return { hu, resampled, mask, normalised, ms };
 }
 
 function readRaw<T>(path: string, make: (b: ArrayBuffer) => T): T {
@@ -130,6 +130,8 @@ try {
       out('res'),
       '--mask-out',
       out('mask'),
+      '--norm-out',
+      out('norm'),
     ]);
     const peerMs = peer.stage_ms as Record<string, number>;
     const peerStage: Record<string, number> = {
@@ -174,6 +176,11 @@ try {
       JSON.stringify(last.resampled.shape);
     const difference = resampledDifference(last.resampled, peerResampled);
     const peerMask = readRaw(out('mask'), (b) => new Uint8Array(b));
+    const peerNorm = readRaw(out('norm'), (b) => new Float32Array(b));
+    const normDifferent = peerNorm.reduce(
+      (n, v, i) => n + (v === last.normalised.data[i] ? 0 : 1),
+      0,
+    );
     agreementRows.push([
       slab,
       huDifferent === 0 ? 'identical' : `${huDifferent} voxels differ`,
@@ -184,6 +191,7 @@ try {
       difference.interior.toExponential(2),
       difference.border.toExponential(2),
       diceCoefficient(last.mask.data, peerMask).toFixed(6),
+      normDifferent === 0 ? 'identical' : `${normDifferent} voxels differ`,
       `${(peerTotal / oursTotal).toFixed(2)}x`,
     ]);
   }
@@ -205,6 +213,7 @@ if (agreementRows.length > 0) {
         'max abs diff inside (HU)',
         'max abs diff border (HU)',
         'mask Dice',
+        'normalised',
         'speed ratio',
       ],
       agreementRows,
