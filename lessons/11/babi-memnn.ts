@@ -15,7 +15,8 @@
  *
  * Run:  pnpm lesson 11:babi-memnn [--set en-10k] [--epochs-two-hop 8]
  *         [--epochs-paper 15]
- * Data: ../shared/data/babi (tasks_1-20_v1-2, en-10k by default).
+ * Data: ../shared/data/babi (tasks_1-20_v1-2, en-10k by default). Writes
+ *       accuracy.png, attention.png and a checkpoint of each model.
  * Time: about 1-2 minutes on one CPU core (fused CPU trainer; no GPU
  *       needed); the check's short configuration takes about 15 s.
  * Follows: fast.ai 2017 part 2, lesson 11, babi-memnn.ipynb; Sukhbaatar,
@@ -30,6 +31,7 @@ import {
   predictMemN2N,
   prepareBabiData,
   resolveMemN2NConfig,
+  toCheckpoint,
 } from '@lesson11/memnn';
 import type { MemN2NConfig, TrainMemN2NOptions } from '@lesson11/memnn';
 import { encodePng, heatmap, linePlot, panelGrid } from '@lesson11/plot';
@@ -195,6 +197,16 @@ async function runModel(
   }
   const final = parameters ?? null;
   const test = final === null ? null : evaluateMemN2N(config, final, data.test);
+  if (final !== null) {
+    const checkpoint = toCheckpoint(config, final, {
+      vocabulary: data.vocabulary.toJSON(),
+      testAccuracy: test?.accuracy ?? null,
+    });
+    await ctx.writeFile(
+      `${model.name}.checkpoint.json`,
+      JSON.stringify(checkpoint),
+    );
+  }
 
   // The attention over a test story: the first one with four or more sentences.
   const index = Math.max(
