@@ -67,6 +67,10 @@ export function labelComponents(mask: Uint8Array, shape: Zyx): Components {
   const labels = new Int32Array(mask.length);
   const parent = new Int32Array(mask.length + 1);
   const offsets = previousNeighbours(nz > 1);
+  const ahead = Int32Array.from(
+    offsets.filter(([, , dx]) => dx === 1),
+    ([dz, dy, dx]) => dz * plane + dy * nx + dx,
+  );
   const linear = Int32Array.from(
     offsets,
     ([dz, dy, dx]) => dz * plane + dy * nx + dx,
@@ -82,6 +86,20 @@ export function labelComponents(mask: Uint8Array, shape: Zyx): Components {
         }
         let label = 0;
         const interior = interiorRow && x > 0 && x < nx - 1;
+        const left = interior ? (labels[index - 1] as number) : 0;
+        if (left !== 0) {
+          // Inside a run: the left voxel already joined every neighbour the
+          // two share, so only the 4 on the right side (dx = +1) can be new.
+          label = left;
+          for (let k = 0; k < ahead.length; k += 1) {
+            const other = labels[index + (ahead[k] as number)] as number;
+            if (other !== 0 && other !== label) {
+              label = union(parent, label, other);
+            }
+          }
+          labels[index] = label;
+          continue;
+        }
         for (let k = 0; k < linear.length; k += 1) {
           if (!interior) {
             const [dz, dy, dx] = offsets[k] as [number, number, number];
