@@ -23,7 +23,11 @@ export type {
   NeighborMeanShiftResult,
   NeighborSearch,
 } from './neighbor-mean-shift.js';
-export { neighborShiftBatch } from './neighbor-shift-batch.js';
+export {
+  neighborShiftBatch,
+  neighborShiftTensor,
+  neighborShiftTyped,
+} from './neighbor-shift-batch.js';
 export { binSeeds } from './bin-seeds.js';
 export type { BinSeeds } from './bin-seeds.js';
 export {

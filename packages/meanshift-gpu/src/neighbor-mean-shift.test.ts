@@ -14,7 +14,11 @@ import {
   neighborMeanShift,
 } from './neighbor-mean-shift.js';
 import type { NeighborIndexBuilder } from './neighbor-mean-shift.js';
-import { neighborShiftBatch } from './neighbor-shift-batch.js';
+import {
+  neighborShiftBatch,
+  neighborShiftTensor,
+  neighborShiftTyped,
+} from './neighbor-shift-batch.js';
 import { gaussianShiftBatch } from './shift-batch.js';
 
 /** Exact k nearest by a plain loop: the neighbour search the tests plug in. */
@@ -60,6 +64,7 @@ describe('neighborMeanShift', () => {
         "neighbors": 50,
         "onProgress": undefined,
         "particleRadius": "auto",
+        "refreshEvery": 1,
         "tolerance": "auto",
         "update": "blurring",
       }
@@ -146,6 +151,37 @@ describe('neighborShiftBatch', () => {
 
     for (let i = 0; i < sparse.length; i++) {
       expect(Math.abs(sparse[i]! - dense[i]!)).toBeLessThanOrEqual(1e-4);
+    }
+  });
+
+  it('agrees between the tensor and typed paths', async () => {
+    const n = POINTS.rows;
+    const neighbors = Int32Array.from({ length: n * 7 }, (_, e) =>
+      e % 7 === 6 ? -1 : (Math.floor(e / 7) * 13 + e) % n,
+    );
+    const masses = Float32Array.from({ length: n }, (_, i) => 1 + (i % 3));
+
+    const tensor = await neighborShiftTensor(
+      POINTS.data,
+      POINTS.data,
+      masses,
+      neighbors,
+      7,
+      2,
+      1.5,
+    );
+    const typed = neighborShiftTyped(
+      POINTS.data,
+      POINTS.data,
+      masses,
+      neighbors,
+      7,
+      2,
+      1.5,
+    );
+
+    for (let i = 0; i < typed.length; i++) {
+      expect(Math.abs(typed[i]! - tensor[i]!)).toBeLessThanOrEqual(1e-4);
     }
   });
 

@@ -73,6 +73,14 @@ export interface NeighborMeanShiftOptions {
    * @defaultValue 256
    */
   exactBelow?: number;
+  /**
+   * Sweeps between rebuilds of the neighbour lists (and merges of
+   * particles). 1 searches every sweep; more reuse each particle's list
+   * while the particles move, which is much cheaper per sweep and, in high
+   * dimensions where blurring over k neighbours needs many sweeps, faster.
+   * @defaultValue 1
+   */
+  refreshEvery?: number;
   /** `'shift'` events per sweep with `maxShift` and `particles`. @defaultValue undefined */
   onProgress?: ProgressCallback;
   /** @defaultValue DEFAULT_LOGGER */
@@ -89,6 +97,7 @@ export const NEIGHBOR_MEAN_SHIFT_DEFAULTS = Object.freeze({
   mergeRadius: 'auto',
   particleRadius: 'auto',
   exactBelow: 256,
+  refreshEvery: 1,
   onProgress: undefined,
   logger: DEFAULT_LOGGER,
 } as const);
@@ -109,6 +118,7 @@ const RULES: OptionRules<NeighborMeanShiftOptions> = {
   mergeRadius: positiveOrAuto(),
   particleRadius: positiveOrAuto(),
   exactBelow: integerRule({ min: 0 }),
+  refreshEvery: integerRule({ min: 1 }),
   onProgress: OPTIONAL_FUNCTION_RULE,
   logger: {
     must: 'be a logger',
@@ -182,6 +192,7 @@ export async function neighborMeanShift(
   let searchMs = 0;
   let maxShift = Infinity;
   let converged = false;
+  let graph: { indices: Int32Array; k: number } | null = null;
 
   // 2. Sweep: neighbours of every particle, weighted means, then merging.
   for (
@@ -192,14 +203,21 @@ export async function neighborMeanShift(
     const started = performance.now();
     const p = masses.length;
     const current = { data: positions, rows: p, columns: d };
-    const everyone = fixed === null && p <= (o.exactBelow as number);
-    const k = everyone
-      ? p
-      : Math.min(o.neighbors as number, fixed === null ? p : n);
-    const { indices } = everyone
-      ? { indices: Int32Array.from({ length: p * p }, (_, e) => e % p) }
-      : await (fixed ?? (await buildIndex(current))).knn(current, k);
-    searchMs += performance.now() - started;
+    // 2a. Neighbour lists, refreshed every `refreshEvery` sweeps; between
+    // refreshes the particles keep their lists and move along them.
+    const fresh = graph === null;
+    if (graph === null) {
+      const everyone = fixed === null && p <= (o.exactBelow as number);
+      const k = everyone
+        ? p
+        : Math.min(o.neighbors as number, fixed === null ? p : n);
+      const { indices } = everyone
+        ? { indices: Int32Array.from({ length: p * p }, (_, e) => e % p) }
+        : await (fixed ?? (await buildIndex(current))).knn(current, k);
+      graph = { indices, k };
+      searchMs += performance.now() - started;
+    }
+    const { indices, k } = graph;
     const moved =
       fixed === null
         ? await neighborShiftBatch(
@@ -221,14 +239,25 @@ export async function neighborMeanShift(
             h,
           );
     maxShift = largestShift(positions, moved, d);
-    const merged = mergeParticles(moved, masses, d, cell);
-    for (let i = 0; i < n; i++)
-      owner[i] = merged.mapping[owner[i] as number] as number;
-    positions = merged.positions;
-    masses = merged.masses;
+    // Still on stale lists, a part of a cluster can settle on its own:
+    // only a sweep on fresh lists may end the run.
+    const settled = maxShift < tolerance;
+    converged = settled && fresh;
+    positions = moved;
+
+    // 2b. Merging renumbers the particles, so it runs only when the lists
+    // are about to be rebuilt anyway.
+    if (iteration % (o.refreshEvery as number) === 0 || settled) {
+      const merged = mergeParticles(moved, masses, d, cell);
+      for (let i = 0; i < n; i++) {
+        owner[i] = merged.mapping[owner[i] as number] as number;
+      }
+      positions = merged.positions;
+      masses = merged.masses;
+      graph = null;
+    }
     particleCounts.push(masses.length);
     iterationMs.push(performance.now() - started);
-    converged = maxShift < tolerance;
     report({
       stage: 'shift',
       completed: iteration,

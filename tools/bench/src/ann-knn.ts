@@ -385,10 +385,13 @@ for (const dataset of new Set(rows.map((r) => r.dataset))) {
       ours !== undefined && hnsw !== undefined
         ? ours.throughput / hnsw.throughput
         : null;
+    const mine = ours ? f(ours.throughput, 0) : 'not reached';
+    const theirs = hnsw ? f(hnsw.throughput, 0) : 'not reached';
+    const verdict = ratio !== null && ratio >= 1 ? 'met' : 'MISSED';
     process.stdout.write(
-      `${dataset} ${method}: all-kNN at recall ≥ ${target}: ${ours ? f(ours.throughput, 0) : 'not reached'} ` +
-        `points/s vs hnswlib-node ${hnsw ? f(hnsw.throughput, 0) : 'n/a'} → ratio ` +
-        `${ratio === null ? 'n/a' : f(ratio, 2)} (${ratio !== null && ratio >= 1 ? 'met' : 'MISSED'})\n`,
+      `${dataset} ${method}: all-kNN points/s at recall ≥ ${target}: ${mine} ` +
+        `vs hnswlib-node ${theirs} → ratio ` +
+        `${ratio === null ? 'n/a' : f(ratio, 2)} (${verdict})\n`,
     );
   }
 }
