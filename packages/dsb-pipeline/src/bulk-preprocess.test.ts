@@ -1,4 +1,10 @@
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import {
+  copyFile,
+  mkdir,
+  readFile,
+  symlink,
+  writeFile,
+} from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -49,6 +55,14 @@ describe('preprocessFolder', () => {
       'good',
       'truncated',
     ]);
+  });
+
+  it('follows symbolic links to scan folders', async () => {
+    const links = join(temp.path, 'links');
+    await mkdir(links);
+    await symlink(join(SHARED_CT, 'lidc-idri-0003'), join(links, 'slab'));
+
+    expect(await findScans(links)).toEqual([join(links, 'slab')]);
   });
 
   it('processes the good scan on two workers, reports the bad ones, then reuses the cache', async () => {

@@ -59,14 +59,30 @@ const RULES = {
  */
 export async function findScans(folder: string): Promise<string[]> {
   const entries = await readdir(folder, { withFileTypes: true });
-  if (
-    entries.some((e) => e.isFile() && e.name.toLowerCase().endsWith('.dcm'))
-  ) {
+  // Follow symbolic links: a folder of links to scans is a common layout.
+  const kinds = await Promise.all(
+    entries.map(async (entry) => {
+      if (!entry.isSymbolicLink()) {
+        return {
+          name: entry.name,
+          file: entry.isFile(),
+          dir: entry.isDirectory(),
+        };
+      }
+      const info = await stat(join(folder, entry.name)).catch(() => null);
+      return {
+        name: entry.name,
+        file: info?.isFile() === true,
+        dir: info?.isDirectory() === true,
+      };
+    }),
+  );
+  if (kinds.some((k) => k.file && k.name.toLowerCase().endsWith('.dcm'))) {
     return [folder];
   }
-  return entries
-    .filter((e) => e.isDirectory() || (e.isFile() && /\.mhd$/i.test(e.name)))
-    .map((e) => join(folder, e.name))
+  return kinds
+    .filter((k) => k.dir || (k.file && /\.mhd$/i.test(k.name)))
+    .map((k) => join(folder, k.name))
     .sort();
 }
 
