@@ -81,7 +81,11 @@ async function climb(
     engine: 'auto' | 'fused' | 'plain';
     onProgress: ProgressCallback | undefined;
   },
-): Promise<{ modes: Float32Array; intensities: Float64Array; iterations: number }> {
+): Promise<{
+  modes: Float32Array;
+  intensities: Float64Array;
+  iterations: number;
+}> {
   const m = seeds.length / d;
   const session = openShiftSession({
     source: points,
@@ -140,7 +144,7 @@ async function climb(
       }
     }
     active = Int32Array.from(next);
-    report({ stage: 'climb', completed: done, total: m });
+    if (active.length > 0) report({ stage: 'climb', completed: done, total: m });
   }
   report({ stage: 'climb', completed: m, total: m }, true);
 
@@ -216,7 +220,12 @@ export async function fitMeanShift(
     }
     seeds = given.data;
   } else if (resolved.binSeeding) {
-    const binned = binSeeds(matrix.data, d, bandwidth, resolved.minBinFrequency);
+    const binned = binSeeds(
+      matrix.data,
+      d,
+      bandwidth,
+      resolved.minBinFrequency,
+    );
     if (binned.fellBack) {
       resolved.logger.warn(
         'fitMeanShift: bin seeding kept every point, so all points are ' +
@@ -236,7 +245,9 @@ export async function fitMeanShift(
   const live = [...intensities.keys()].filter((s) => intensities[s]! > 0);
   if (live.length === 0) throw new NoPointsInBandwidthError(bandwidth);
   const { centers } = suppressNearModes(
-    Float32Array.from(live.flatMap((s) => [...modes.subarray(s * d, (s + 1) * d)])),
+    Float32Array.from(
+      live.flatMap((s) => [...modes.subarray(s * d, (s + 1) * d)]),
+    ),
     live.map((s) => intensities[s]!),
     d,
     bandwidth,
@@ -248,5 +259,12 @@ export async function fitMeanShift(
     resolved.clusterAll ? Infinity : bandwidth,
   );
   resolved.onProgress?.({ stage: 'label', completed: 1, total: 1 });
-  return new MeanShiftModel(centers, labels, iterations, bandwidth, seeds.length / d, d);
+  return new MeanShiftModel(
+    centers,
+    labels,
+    iterations,
+    bandwidth,
+    seeds.length / d,
+    d,
+  );
 }

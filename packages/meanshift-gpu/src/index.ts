@@ -57,3 +57,5 @@ export type { ShiftSession } from './plain-session.js';
 export { suppressNearModes } from './suppress-modes.js';
 export type { SuppressedModes } from './suppress-modes.js';
 export type { FusedKernel } from './wasm-kernel.js';
+export { K_MEANS_DEFAULTS, kMeans } from './k-means.js';
+export type { KMeansInit, KMeansOptions, KMeansResult } from './k-means.js';

@@ -113,6 +113,9 @@ function chooseEngine(
   dimensions: number,
 ): 'tfjs' | 'fused' | 'plain' {
   if (engine !== 'auto') return engine;
+  // tf.backend() first: it starts the best registered backend if no op has
+  // yet (getBackend() is undefined until then).
+  tf.backend();
   const onCpu = ['cpu', 'wasm'].includes(tf.getBackend());
   return onCpu && dimensions <= FUSED_MAX_DIMENSIONS ? 'fused' : 'tfjs';
 }
