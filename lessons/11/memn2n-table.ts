@@ -71,6 +71,8 @@ interface Row {
   chosenRun: number | null;
   epochs: number;
   annealEvery: number;
+  /** Fixed linear-start epochs, or null for the validation-loss rule. */
+  lsEpochs: number | null;
   variant: string;
   elapsedS: number;
   note: string;
@@ -90,6 +92,7 @@ async function trainTask(
     restarts: number;
     epochs: number;
     annealEvery: number;
+    lsEpochs: number | null;
     variant: string;
     engine: EngineName;
   },
@@ -100,6 +103,7 @@ async function trainTask(
     taskId,
     epochs: settings.epochs,
     annealEvery: settings.annealEvery,
+    lsEpochs: settings.lsEpochs,
     variant: settings.variant,
   };
   let task;
@@ -132,6 +136,9 @@ async function trainTask(
       ...variant.training,
       epochs: settings.epochs,
       annealEvery: settings.annealEvery,
+      ...(settings.lsEpochs === null
+        ? {}
+        : { linearStartPatience: null, linearStartEpochs: settings.lsEpochs }),
       engine: settings.engine,
       seed: ctx.seed + 1000 * run + taskId,
       onProgress: ctx.progress(`${set} task ${taskId} run ${run + 1}`),
@@ -191,6 +198,13 @@ export const lesson: LessonDefinition = {
       description: 'runs per task (best kept)',
     },
     epochs: { type: 'string', default: '100', description: 'epochs per run' },
+    'ls-epochs': {
+      type: 'string',
+      default: '',
+      description:
+        'linear start for this many epochs, as the authors code does ' +
+        '(default: until the validation loss stops falling)',
+    },
     'anneal-every': {
       type: 'string',
       default: '25',
@@ -235,6 +249,10 @@ export const lesson: LessonDefinition = {
       restarts: readInteger(ctx.values, 'restarts', 1),
       epochs: readInteger(ctx.values, 'epochs', 1),
       annealEvery: readInteger(ctx.values, 'anneal-every', 1),
+      lsEpochs:
+        ctx.values['ls-epochs'] === ''
+          ? null
+          : readInteger(ctx.values, 'ls-epochs', 1),
       variant,
       engine,
     };
@@ -257,6 +275,7 @@ export const lesson: LessonDefinition = {
           old.status === 'done' &&
           old.epochs === settings.epochs &&
           (old.annealEvery ?? 25) === settings.annealEvery &&
+          (old.lsEpochs ?? null) === settings.lsEpochs &&
           old.variant === variant &&
           old.restartTestErrors.length >= settings.restarts
         ) {
@@ -286,6 +305,7 @@ export const lesson: LessonDefinition = {
     const report: string[] = [
       `# MemN2N test error (%), variant ${variant}, ` +
         `${settings.epochs} epochs (rate halved every ${settings.annealEvery}), ` +
+        `linear start ${settings.lsEpochs ?? 'until validation loss rises'}, ` +
         `best of ${settings.restarts} by training error\n`,
     ];
     const summary: string[] = [];
