@@ -60,9 +60,9 @@ describe('kMeans', () => {
     expect(starts.sort((a, b) => a - b)).toEqual([0, 10]);
   });
 
-  it('refills a cluster left empty', () => {
-    // Three identical points and k = 2: the second start is a duplicate, so
-    // one cluster empties and takes the farthest point.
+  it('refills a cluster left empty instead of making NaN centres', () => {
+    // Two distinct positions and k = 3: the third start duplicates one, so
+    // a cluster empties and takes the worst-fitted point every iteration.
     const points = [
       [0, 0],
       [0, 0],
@@ -70,10 +70,11 @@ describe('kMeans', () => {
       [5, 5],
     ];
 
-    const result = kMeans(points, 3, { seed: 2 });
+    const result = kMeans(points, 3, { seed: 2, maxIterations: 5 });
 
-    expect(result.clusterSizes.every((size) => size > 0)).toBe(true);
     expect(result.emptyClustersRefilled).toBeGreaterThan(0);
+    expect(result.centers.every(Number.isFinite)).toBe(true);
+    expect(result.inertia).toBe(0);
   });
 
   it('names a bad k and a bad option', () => {

@@ -9,6 +9,16 @@ import type { FusedKernel } from './wasm-kernel.js';
 const CELL_THRESHOLD = 2048;
 
 /**
+ * Cells for n points in d dimensions: about √n / 4 (at most 256), fewer when
+ * assigning the points to them (n · cells · d) would cost more than about
+ * 6e7 operations, but at least 8.
+ */
+function cellCount(n: number, d: number): number {
+  const affordable = Math.floor(6e7 / (n * d));
+  return Math.max(8, Math.min(256, Math.round(Math.sqrt(n) / 4), affordable));
+}
+
+/**
  * Opens the step engine for one problem: the fused SIMD kernel in worker
  * threads when it can run (and `engine` allows), else plain TypeScript.
  * The flat kernel on many points gets source cells, so rows skip far
@@ -37,11 +47,7 @@ export function openShiftSession(problem: {
   if (problem.engine === 'plain' || !fusable) return new PlainSession(problem);
   const cells =
     problem.kernel === 'flat' && n >= CELL_THRESHOLD
-      ? buildSourceCells(
-          problem.source,
-          d,
-          Math.min(256, Math.round(Math.sqrt(n) / 4)),
-        )
+      ? buildSourceCells(problem.source, d, cellCount(n, d))
       : null;
   return new FusedSession({ ...problem, cells });
 }

@@ -29,7 +29,12 @@ export function buildSourceCells(
   const random = new Random(seed);
   const sample = random.sampleIndices(n, Math.min(n, 32 * cellCount));
   const c = Math.min(cellCount, sample.length);
-  const distance2 = (a: ArrayLike<number>, i: number, b: ArrayLike<number>, j: number) => {
+  const distance2 = (
+    a: ArrayLike<number>,
+    i: number,
+    b: ArrayLike<number>,
+    j: number,
+  ) => {
     let total = 0;
     for (let k = 0; k < d; k++) {
       const v = (a[i * d + k] as number) - (b[j * d + k] as number);
@@ -57,16 +62,22 @@ export function buildSourceCells(
     next = farthest;
   }
 
-  // 2. Every point joins its nearest pivot.
+  // 2. Every point joins its nearest pivot (a hot loop: kept inline).
   const cell = new Int32Array(n);
   const sizes = new Int32Array(c + 1);
   for (let i = 0; i < n; i++) {
     let best = 0;
     let bestDistance = Infinity;
+    const row = i * d;
     for (let p = 0; p < c; p++) {
-      const value = distance2(points, i, pivots, p);
-      if (value < bestDistance) {
-        bestDistance = value;
+      let total = 0;
+      const pivot = p * d;
+      for (let k = 0; k < d && total < bestDistance; k++) {
+        const v = (points[row + k] as number) - (pivots[pivot + k] as number);
+        total += v * v;
+      }
+      if (total < bestDistance) {
+        bestDistance = total;
         best = p;
       }
     }
@@ -93,7 +104,8 @@ export function buildSourceCells(
     const sum = new Float64Array(d);
     for (let q = starts[p] as number; q < (starts[p + 1] as number); q++) {
       for (let k = 0; k < d; k++) {
-        sum[k] = (sum[k] as number) + (points[(order[q] as number) * d + k] as number);
+        sum[k] =
+          (sum[k] as number) + (points[(order[q] as number) * d + k] as number);
       }
     }
     for (let k = 0; k < d; k++) {
@@ -101,7 +113,10 @@ export function buildSourceCells(
     }
     let largest = 0;
     for (let q = starts[p] as number; q < (starts[p + 1] as number); q++) {
-      largest = Math.max(largest, distance2(points, order[q] as number, centroids, p));
+      largest = Math.max(
+        largest,
+        distance2(points, order[q] as number, centroids, p),
+      );
     }
     // Rounded up a little: the radius is stored in float32.
     radii[p] = Math.sqrt(largest) * (1 + 1e-6) + 1e-6;

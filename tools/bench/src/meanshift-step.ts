@@ -33,7 +33,11 @@ const backends = values.backends.split(',') as BackendName[];
 const batchSize = 500;
 
 /** Milliseconds per sweep: `repeats` timed sweeps after one warm-up sweep. */
-async function sweepMs(points: Float32Array, n: number): Promise<number> {
+async function sweepMs(
+  points: Float32Array,
+  n: number,
+  engine: 'tfjs' | 'fused' = 'tfjs',
+): Promise<number> {
   const result = await meanShift(
     { data: points, rows: n, columns: 2 },
     {
@@ -41,6 +45,7 @@ async function sweepMs(points: Float32Array, n: number): Promise<number> {
       batchSize,
       maxIterations: repeats + 1,
       tolerance: 0,
+      engine,
       logger: SILENT_LOGGER,
     },
   );
@@ -90,6 +95,15 @@ try {
         ]);
       }
     }
+
+    // The fused streaming kernel (WebAssembly SIMD in worker threads).
+    const fusedMs = await sweepMs(points, n, 'fused');
+    rows.push([
+      String(n),
+      'fused wasm SIMD, worker threads',
+      fusedMs.toFixed(1),
+      numpyMs === null ? 'n/a' : `${(numpyMs / fusedMs).toFixed(2)}×`,
+    ]);
 
     for (const backend of backends) {
       const previous = lastMs.get(backend);
