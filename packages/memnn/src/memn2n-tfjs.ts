@@ -19,12 +19,16 @@ export interface TensorParameters {
 
 /** A batch as tfjs tensors, built by {@link batchTensors}. */
 export interface TensorBatch {
-  /** int32 [B, S, L]. */
-  stories: tf.Tensor3D;
+  /**
+   * The story words one-hot, float32 [B·S·L, V]. Embeddings are looked up
+   * as a matrix product with it: its gradient is one more product, where
+   * `gather`'s gradient (UnsortedSegmentSum) took seconds per batch.
+   */
+  stories: tf.Tensor2D;
   /** float32 [B, S, L, 1]: per word l = constant + slope · k (k = 1..d). */
   storyConstant: tf.Tensor4D;
   storySlope: tf.Tensor4D;
-  /** int32 [B, Lq] and its word weights, float32 [B, Lq, 1]. */
+  /** The question words one-hot, [B·Lq, V], and their weights [B, Lq, 1]. */
   questions: tf.Tensor2D;
   questionConstant: tf.Tensor3D;
   questionSlope: tf.Tensor3D;
@@ -88,15 +92,22 @@ export function batchTensors(
   const sw = wordWeights(stories, l, pe, d);
   const qw = wordWeights(questions, lq, pe, d);
   return {
-    stories: tf.tensor3d(stories, [b, s, l], 'int32'),
+    stories: oneHot(stories, config.vocabularySize),
     storyConstant: tf.tensor4d(sw.constant, [b, s, l, 1]),
     storySlope: tf.tensor4d(sw.slope, [b, s, l, 1]),
-    questions: tf.tensor2d(questions, [b, lq], 'int32'),
+    questions: oneHot(questions, config.vocabularySize),
     questionConstant: tf.tensor3d(qw.constant, [b, lq, 1]),
     questionSlope: tf.tensor3d(qw.slope, [b, lq, 1]),
     mask: tf.tensor2d(mask, [b, s]),
     answers: tf.tensor1d(answers, 'int32'),
   };
+}
+
+/** Ids as one-hot rows, float32 [ids.length, V] (padding id 0 included). */
+function oneHot(ids: Int32Array, vocabularySize: number): tf.Tensor2D {
+  const values = new Float32Array(ids.length * vocabularySize);
+  ids.forEach((id, row) => (values[row * vocabularySize + id] = 1));
+  return tf.tensor2d(values, [ids.length, vocabularySize]);
 }
 
 /** Uploads weights (caller disposes). */
@@ -145,7 +156,10 @@ export function memn2nForward(
   const memory = (t: number): tf.Tensor3D => {
     const cached = memories.get(t);
     if (cached !== undefined) return cached;
-    const words = tf.gather(parameters.tables[t]!, batch.stories);
+    const words = tf.reshape(tf.matMul(batch.stories, parameters.tables[t]!), [
+      ...batch.storyConstant.shape.slice(0, 3),
+      d,
+    ]);
     let embedded: tf.Tensor = tf.sum(tf.mul(words, storyWeights), 2);
     const temporal = parameters.temporal[t];
     if (temporal) {
@@ -159,9 +173,9 @@ export function memn2nForward(
     batch.questionConstant,
     tf.mul(batch.questionSlope, tf.reshape(coordinates, [1, 1, d])),
   );
-  const questionWords = tf.gather(
-    parameters.tables[layout.question]!,
-    batch.questions,
+  const questionWords = tf.reshape(
+    tf.matMul(batch.questions, parameters.tables[layout.question]!),
+    [...batch.questionConstant.shape.slice(0, 2), d],
   );
   const question = tf.sum(
     tf.mul(questionWords, questionWeights),
