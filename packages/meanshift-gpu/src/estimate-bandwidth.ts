@@ -72,7 +72,7 @@ export function estimateBandwidth(
     RULES,
   ) as Required<EstimateBandwidthOptions>;
   const d = matrix.columns;
-  let rows = Int32Array.from({ length: matrix.rows }, (_, i) => i);
+  let rows: Int32Array = Int32Array.from({ length: matrix.rows }, (_, i) => i);
   if (resolved.sampleSize !== null && resolved.sampleSize < matrix.rows) {
     rows = new Random(resolved.seed).sampleIndices(
       matrix.rows,
@@ -91,7 +91,8 @@ export function estimateBandwidth(
       const j = (rows[b] as number) * d;
       let d2 = 0;
       for (let c = 0; c < d; c++) {
-        const v = (matrix.data[i + c] as number) - (matrix.data[j + c] as number);
+        const v =
+          (matrix.data[i + c] as number) - (matrix.data[j + c] as number);
         d2 += v * v;
       }
       squared[b] = d2;

@@ -144,7 +144,8 @@ async function climb(
       }
     }
     active = Int32Array.from(next);
-    if (active.length > 0) report({ stage: 'climb', completed: done, total: m });
+    if (active.length > 0)
+      report({ stage: 'climb', completed: done, total: m });
   }
   report({ stage: 'climb', completed: m, total: m }, true);
 
@@ -240,7 +241,7 @@ export async function fitMeanShift(
     matrix.data,
     seeds,
     d,
-    { ...resolved, bandwidth },
+    { ...resolved, onProgress: resolved.onProgress, bandwidth },
   );
   const live = [...intensities.keys()].filter((s) => intensities[s]! > 0);
   if (live.length === 0) throw new NoPointsInBandwidthError(bandwidth);

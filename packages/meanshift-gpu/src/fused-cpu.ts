@@ -32,6 +32,31 @@ export interface FusedProblem {
   cells?: SourceCells | null;
 }
 
+/** A compiled module (opaque here; workers instantiate it). */
+type WasmModule = object;
+/** A shared WebAssembly memory. */
+interface WasmMemory {
+  readonly buffer: SharedArrayBuffer;
+}
+
+/**
+ * The part of the WebAssembly API used here. Node 20 has it as a global, but
+ * TypeScript declares it only in the DOM lib, which this repo leaves out.
+ */
+export const WASM = (
+  globalThis as unknown as {
+    WebAssembly: {
+      Module: new (bytes: Uint8Array) => WasmModule;
+      Memory: new (descriptor: {
+        initial: number;
+        maximum: number;
+        shared: boolean;
+      }) => WasmMemory;
+      validate(bytes: Uint8Array): boolean;
+    };
+  }
+).WebAssembly;
+
 /** The largest d the fused kernel is emitted for. */
 export const FUSED_MAX_DIMENSIONS = 64;
 
@@ -45,7 +70,7 @@ interface PoolWorker {
 }
 
 let pool: PoolWorker[] | null = null;
-const compiled = new Map<string, WebAssembly.Module>();
+const compiled = new Map<string, WasmModule>();
 let nextId = 1;
 let nextSession = 1;
 let queue: Promise<unknown> = Promise.resolve();
@@ -96,7 +121,7 @@ const align = (bytes: number) => Math.ceil(bytes / 16) * 16;
  * shared and unref'd while idle, so they never keep the process alive.
  */
 export class FusedSession {
-  readonly memory: WebAssembly.Memory;
+  readonly memory: WasmMemory;
   readonly dimensions: number;
   readonly rowCount: number;
   private readonly key: string;
@@ -131,7 +156,7 @@ export class FusedSession {
     const rowPtr = take(4 * d * problem.rows);
     const outPtr = take(8 * (d + 1) * problem.rows);
     const pages = Math.ceil(at / PAGE) + 1;
-    this.memory = new WebAssembly.Memory({
+    this.memory = new WASM.Memory({
       initial: pages,
       maximum: pages,
       shared: true,
@@ -191,11 +216,15 @@ export class FusedSession {
     };
     let module = compiled.get(this.key);
     if (module === undefined) {
-      module = new WebAssembly.Module(emitShiftKernel(d, problem.kernel));
+      module = new WASM.Module(emitShiftKernel(d, problem.kernel));
       compiled.set(this.key, module);
     }
     for (const entry of workers()) {
-      entry.worker.postMessage({ type: 'memory', session, memory: this.memory });
+      entry.worker.postMessage({
+        type: 'memory',
+        session,
+        memory: this.memory,
+      });
       if (!entry.modules.has(this.key)) {
         entry.worker.postMessage({ type: 'module', key: this.key, module });
         entry.modules.add(this.key);
@@ -232,9 +261,7 @@ export class FusedSession {
     const f32 = new Float32Array(this.memory.buffer);
     const position = this.slot[index] as number;
     for (let k = 0; k < this.dimensions; k++) {
-      f32[sourcePtr! / 4 + k * stride! + position] = from[
-        offset + k
-      ] as number;
+      f32[sourcePtr! / 4 + k * stride! + position] = from[offset + k] as number;
     }
   }
 

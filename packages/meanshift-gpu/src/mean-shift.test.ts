@@ -26,7 +26,9 @@ describe.each(['cpu', 'wasm'] as const)('meanShift on %s', (backend) => {
   });
 
   it.each(
-    UPDATES.flatMap((update) => ENGINES.map((engine) => [update, engine])),
+    UPDATES.flatMap((update) =>
+      ENGINES.map((engine) => [update, engine] as const),
+    ),
   )('matches the plain-loop reference (%s, %s)', async (update, engine) => {
     const d = 3;
     const data = randomPoints(4, 37, d);

@@ -127,7 +127,8 @@ function i32(value: number): number[] {
  *
  * @param dimensions - d, 1 to 64 (every coordinate gets its own registers).
  * @param kernel - `'gaussian'` or `'flat'`.
- * @returns The binary module, to compile with `new WebAssembly.Module`.
+ * @returns The binary module, to compile with `new WebAssembly.Module`
+ *   (it imports a shared memory of at most 65536 pages).
  */
 export function emitShiftKernel(
   dimensions: number,

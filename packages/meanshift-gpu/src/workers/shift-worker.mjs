@@ -2,6 +2,7 @@
 // JavaScript because worker_threads cannot load TypeScript through tsx or
 // vitest. The main thread sends compiled kernels and a shared memory that
 // holds the points; each task moves a list of rows and answers 'done'.
+/* global WebAssembly */
 import { parentPort } from 'node:worker_threads';
 
 /** @type {WebAssembly.Memory | null} */
@@ -47,7 +48,8 @@ function nearestSquared(task, row) {
   for (let j = 0; j < task.count; j++) {
     let d2 = 0;
     for (let k = 0; k < task.dimensions; k++) {
-      const v = f32[(task.sourcePtr >> 2) + k * task.stride + j] - f32[base + k];
+      const v =
+        f32[(task.sourcePtr >> 2) + k * task.stride + j] - f32[base + k];
       d2 += v * v;
     }
     if (d2 < best) best = d2;
@@ -87,15 +89,31 @@ function run(task) {
     const call = (/** @type {number} */ offset) => {
       f64.fill(0, outPtr >> 3, (outPtr >> 3) + width);
       if (task.cells === null) {
-        accumulate(rowPtr, task.sourcePtr, task.stride, 0, task.end, outPtr,
-          task.scale, offset);
+        accumulate(
+          rowPtr,
+          task.sourcePtr,
+          task.stride,
+          0,
+          task.end,
+          outPtr,
+          task.scale,
+          offset,
+        );
         return;
       }
       const ranges = new Int32Array(f32.buffer, task.cells.rangePtr);
       for (let c = 0; c < task.cells.count; c++) {
         if (!reaches(task, f32, row, c)) continue;
-        accumulate(rowPtr, task.sourcePtr, task.stride, ranges[2 * c],
-          ranges[2 * c + 1], outPtr, task.scale, offset);
+        accumulate(
+          rowPtr,
+          task.sourcePtr,
+          task.stride,
+          ranges[2 * c],
+          ranges[2 * c + 1],
+          outPtr,
+          task.scale,
+          offset,
+        );
       }
     };
     call(0);
