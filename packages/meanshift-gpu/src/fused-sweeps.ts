@@ -52,7 +52,8 @@ export async function* fusedMeanShiftSteps(
           shift2 += ((rows[i * d + k] as number) - old) ** 2;
         }
         largest2 = Math.max(largest2, shift2);
-        if (options.update === 'inPlace') session.setSourcePoint(i, rows, i * d);
+        if (options.update === 'inPlace')
+          session.setSourcePoint(i, rows, i * d);
       }
     }
     if (options.update === 'blurring') {

@@ -85,7 +85,9 @@ export class PlainSession implements ShiftSession {
         for (let k = 0; k < d; k++) {
           const s = this.source[j * d + k] as number;
           const value =
-            this.kernel === 'flat' ? s : s - (this.rowsView[row * d + k] as number);
+            this.kernel === 'flat'
+              ? s
+              : s - (this.rowsView[row * d + k] as number);
           this.sumsView[out + 1 + k] =
             (this.sumsView[out + 1 + k] as number) + w * value;
         }
