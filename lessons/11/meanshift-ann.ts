@@ -105,6 +105,11 @@ export const lesson: LessonDefinition = {
       default: '50',
       description: 'k neighbours per update (notebook: 50)',
     },
+    'refresh-every': {
+      type: 'string',
+      default: '5',
+      description: 'sweeps between neighbour searches (and particle merges)',
+    },
     methods: {
       type: 'string',
       default: 'dense,exact,e2lsh,spill',
@@ -128,6 +133,7 @@ export const lesson: LessonDefinition = {
     const bandwidth = readNumber(v, 'bandwidth');
     const neighbors = readInteger(v, 'neighbors', 1);
     const methods = readMethods(v['methods'], large);
+    const refreshEvery = readInteger(v, 'refresh-every', 1);
 
     // 1. The notebook's data, from the seed.
     const blobs = makeBlobs({
@@ -158,6 +164,7 @@ export const lesson: LessonDefinition = {
           : await neighborMeanShift(points, builderFor(method, context.seed), {
               bandwidth,
               neighbors,
+              refreshEvery,
               logger: context.logger,
               onProgress: progress,
             });
@@ -182,6 +189,7 @@ export const lesson: LessonDefinition = {
       n: blobs.n,
       bandwidth,
       neighbors,
+      refreshEvery,
       large,
     };
     context.print(
