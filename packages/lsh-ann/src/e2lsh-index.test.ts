@@ -3,7 +3,8 @@ import { makeBlobs } from '@lesson11/tensor';
 import { describe, expect, it } from 'vitest';
 
 import { buildBruteForceIndex } from './brute-force-index.js';
-import { buildE2lshIndex, E2LSH_DEFAULTS } from './e2lsh-index.js';
+import { buildE2lshIndex } from './e2lsh-index.js';
+import { E2LSH_DEFAULTS } from './e2lsh-options.js';
 import { radiusRecall, recallAtK } from './recall.js';
 
 const BLOBS = makeBlobs({

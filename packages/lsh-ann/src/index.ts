@@ -12,13 +12,9 @@ export {
 } from './brute-force-index.js';
 export type { BruteForceOptions } from './brute-force-index.js';
 export { deserializeIndex } from './deserialize-index.js';
-export {
-  buildE2lshIndex,
-  E2LSH_DEFAULTS,
-  E2lshIndex,
-  MAX_PROBES,
-} from './e2lsh-index.js';
-export type { E2lshOptions } from './e2lsh-index.js';
+export { buildE2lshIndex, E2lshIndex } from './e2lsh-index.js';
+export { E2LSH_DEFAULTS, MAX_PROBES } from './e2lsh-options.js';
+export type { E2lshOptions } from './e2lsh-options.js';
 export type {
   IndexKind,
   KnnResult,

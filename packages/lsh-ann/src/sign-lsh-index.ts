@@ -12,7 +12,7 @@ import { buildBucketTable, findBucket } from './bucket-table.js';
 import type { BucketTable } from './bucket-table.js';
 import { rerankKnn, rerankRadius, toSquared } from './candidate-search.js';
 import type { CandidateGatherer, CandidateSet } from './candidate-search.js';
-import { MAX_PROBES } from './e2lsh-index.js';
+import { MAX_PROBES } from './e2lsh-options.js';
 import type {
   KnnResult,
   NeighborIndex,
