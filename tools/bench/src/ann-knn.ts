@@ -11,7 +11,6 @@
 //   pnpm bench ann-knn [--datasets fashion,blobs] [--sample 500] [--k 10]
 //     [--target 0.9] [--query-limit 2000] [--efs 10,20,40,80] [--threads 1]
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -21,21 +20,21 @@ import {
   buildBruteForceIndex,
   buildE2lshIndex,
   buildSpillForestIndex,
-  recallAtK,
 } from '@lesson11/lsh-ann';
-import type { KnnResult, NeighborIndex } from '@lesson11/lsh-ann';
+import type { NeighborIndex } from '@lesson11/lsh-ann';
 import { selectBackend } from '@lesson11/tensor';
-import type { BackendName, PointMatrix } from '@lesson11/tensor';
+import type { BackendName } from '@lesson11/tensor';
 
 import {
   clusteredBlobs,
   loadFashionMnist,
   sampleRows,
   seconds,
-  writeF32,
 } from './ann-common.js';
 import type { AnnDataset } from './ann-common.js';
-import { findPython, runPeer } from './peers.js';
+import { measureFaiss, measureHnsw } from './ann-baselines.js';
+import { firstRows, measureIndex } from './ann-measure.js';
+import type { KnnSettings, Row, Truth } from './ann-measure.js';
 import { markdownTable } from './timing.js';
 
 const { values } = parseArgs({
@@ -59,44 +58,15 @@ const target = Number(values.target);
 const sampleSize = Number(values.sample);
 const seed = Number(values.seed);
 const methods = values.methods.split(',');
-
-interface Row {
-  dataset: string;
-  method: string;
-  params: string;
-  buildS: number;
-  queryRecall: number;
-  qps: number;
-  allRecall: number;
-  allS: number;
-  throughput: number;
-  note: string;
-}
-
-/** Recall of the rows of `result` at `positions` against `exact` (same order). */
-function recallAt(
-  result: KnnResult,
-  positions: Int32Array | null,
-  exact: KnnResult,
-): number {
-  if (positions === null) return recallAtK(result, exact);
-  const indices = new Int32Array(positions.length * result.k);
-  positions.forEach((row, i) =>
-    indices.set(
-      result.indices.subarray(row * result.k, (row + 1) * result.k),
-      i * result.k,
-    ),
-  );
-  return recallAtK({ ...result, rows: positions.length, indices }, exact);
-}
-
-const firstRows = (m: PointMatrix, count: number): PointMatrix => {
-  const rows = Math.min(count, m.rows);
-  return {
-    data: m.data.subarray(0, rows * m.columns),
-    rows,
-    columns: m.columns,
-  };
+const settings: KnnSettings = {
+  k,
+  seed,
+  sampleSize,
+  queryLimit: Number(values['query-limit']),
+  efs: values.efs.split(',').map(Number),
+  hnswM: Number(values['hnsw-m']),
+  hnswEfConstruction: Number(values['hnsw-ef-construction']),
+  threads: Number(values.threads),
 };
 
 async function measureOurs(
@@ -126,6 +96,7 @@ async function measureOurs(
       : await buildSpillForestIndex(data.base, { numTrees: p.numTrees, seed });
   const buildMs = performance.now() - started;
   return measureIndex(
+    settings,
     data,
     method,
     JSON.stringify(p),
@@ -134,168 +105,6 @@ async function measureOurs(
     (q) => index.knn(q, k),
     `autotune ${tuneS.toFixed(1)} s (not counted)`,
   );
-}
-
-async function measureIndex(
-  data: AnnDataset,
-  method: string,
-  params: string,
-  buildMs: number,
-  truth: Truth,
-  search: (queries: PointMatrix) => Promise<KnnResult>,
-  note: string,
-): Promise<Row> {
-  const queries = firstRows(data.queries, Number(values['query-limit']));
-  let started = performance.now();
-  const queryResult = await search(queries);
-  const queryMs = performance.now() - started;
-  started = performance.now();
-  const all = await search(data.base);
-  const allMs = performance.now() - started;
-  const row: Row = {
-    dataset: data.name,
-    method,
-    params,
-    buildS: buildMs / 1000,
-    queryRecall: recallAtK(
-      {
-        ...queryResult,
-        rows: truth.queries.rows,
-        indices: queryResult.indices.subarray(0, truth.queries.rows * k),
-      },
-      truth.queries,
-    ),
-    qps: queries.rows / (queryMs / 1000),
-    allRecall: recallAt(all, truth.sampleRows, truth.all),
-    allS: (buildMs + allMs) / 1000,
-    throughput: data.base.rows / ((buildMs + allMs) / 1000),
-    note,
-  };
-  process.stderr.write(`${JSON.stringify(row)}\n`);
-  return row;
-}
-
-interface Truth {
-  queries: KnnResult;
-  all: KnnResult;
-  sampleRows: Int32Array;
-}
-
-async function measureHnsw(data: AnnDataset, truth: Truth): Promise<Row[]> {
-  let hnswlib: typeof import('hnswlib-node');
-  try {
-    hnswlib = createRequire(import.meta.url)('hnswlib-node');
-  } catch (error) {
-    process.stderr.write(
-      `hnswlib-node unavailable: ${(error as Error).message}\n`,
-    );
-    return [];
-  }
-  const { rows: n, columns: d, data: base } = data.base;
-  const m = Number(values['hnsw-m']);
-  const efConstruction = Number(values['hnsw-ef-construction']);
-  const started = performance.now();
-  const index = new hnswlib.HierarchicalNSW('l2', d);
-  index.initIndex(n, m, efConstruction, seed);
-  for (let i = 0; i < n; i++)
-    index.addPoint(Array.from(base.subarray(i * d, (i + 1) * d)), i);
-  const buildMs = performance.now() - started;
-  const rows: Row[] = [];
-  for (const ef of values.efs.split(',').map(Number)) {
-    index.setEf(ef);
-    const search = async (queries: PointMatrix): Promise<KnnResult> => {
-      const indices = new Int32Array(queries.rows * k);
-      for (let q = 0; q < queries.rows; q++) {
-        const found = index.searchKnn(
-          Array.from(queries.data.subarray(q * d, (q + 1) * d)),
-          k,
-        );
-        // hnswlib returns the farthest first.
-        const order = found.neighbors
-          .map((id, j) => [found.distances[j]!, id] as const)
-          .sort((a, b) => a[0] - b[0]);
-        order.forEach(([, id], j) => (indices[q * k + j] = id));
-      }
-      return {
-        rows: queries.rows,
-        k,
-        indices,
-        distances: new Float32Array(indices.length),
-        candidatesChecked: 0,
-      };
-    };
-    rows.push(
-      await measureIndex(
-        data,
-        'hnswlib-node',
-        `M ${m}, efC ${efConstruction}, ef ${ef}`,
-        buildMs,
-        truth,
-        search,
-        '1 thread',
-      ),
-    );
-  }
-  return rows;
-}
-
-function measureFaiss(data: AnnDataset, truth: Truth, folder: string): Row[] {
-  const { python, reason } = findPython(['faiss', 'numpy']);
-  if (python === null) {
-    process.stderr.write(`faiss peer skipped: ${reason}\n`);
-    return [];
-  }
-  const basePath = writeF32(
-    join(folder, `${data.name}-base.f32`),
-    data.base.data,
-  );
-  const samplePath = writeF32(
-    join(folder, `${data.name}-sample.f32`),
-    sampleRows(data.base, sampleSize, seed).sample.data,
-  );
-  const configs: Array<[string, string[]]> = [
-    ['HNSW32, efC 40, ef 16', ['--index', 'hnsw', '--ef-search', '16']],
-    ['HNSW32, efC 40, ef 64', ['--index', 'hnsw', '--ef-search', '64']],
-    [
-      'IVF-Flat 256, nprobe 8',
-      ['--index', 'ivf', '--nlist', '256', '--nprobe', '8'],
-    ],
-  ];
-  return configs.map(([label, flags]) => {
-    const all = runPeer(python, 'ann_faiss.py', [
-      '--base',
-      basePath,
-      '--dims',
-      String(data.base.columns),
-      '--k',
-      String(k),
-      '--threads',
-      values.threads,
-      '--repeats',
-      '1',
-      ...flags,
-      '--queries',
-      samplePath,
-    ]);
-    const buildMs = all.build_ms as number;
-    // One run per configuration: the sampled base rows are its queries, and
-    // the all-kNN query time is extrapolated from them.
-    const allMs = (all.query_ms as number) * (data.base.rows / sampleSize);
-    const row: Row = {
-      dataset: data.name,
-      method: 'faiss (peer)',
-      params: label,
-      buildS: buildMs / 1000,
-      queryRecall: NaN,
-      qps: all.qps as number,
-      allRecall: all.recall_at_k as number,
-      allS: (buildMs + allMs) / 1000,
-      throughput: data.base.rows / ((buildMs + allMs) / 1000),
-      note: `${values.threads} thread(s); QPS and recall on ${sampleSize} base rows`,
-    };
-    process.stderr.write(`${JSON.stringify(row)}\n`);
-    return row;
-  });
 }
 
 await selectBackend({ backend: values.backend as BackendName });
@@ -325,9 +134,9 @@ try {
     if (methods.includes('spill'))
       rows.push(await measureOurs(data, 'spill-forest', truth));
     if (methods.includes('hnsw'))
-      rows.push(...(await measureHnsw(data, truth)));
+      rows.push(...(await measureHnsw(settings, data, truth)));
     if (methods.includes('faiss'))
-      rows.push(...measureFaiss(data, truth, folder));
+      rows.push(...measureFaiss(settings, data, truth, folder));
   }
 } finally {
   rmSync(folder, { recursive: true, force: true });
