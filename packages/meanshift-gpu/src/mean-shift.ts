@@ -13,6 +13,10 @@ import type {
   ResolvedMeanShiftOptions,
 } from './options.js';
 import { gaussianShiftBatch, largestRowShift } from './shift-batch.js';
+import {
+  fusedGaussianShiftBatch,
+  registerWebGpuShiftKernel,
+} from './shift-batch.webgpu.js';
 
 /** The state after one sweep, as {@link meanShiftSteps} yields it. */
 export interface MeanShiftStep {
@@ -61,6 +65,7 @@ function sweep(
   current: tf.Tensor2D,
   data: tf.Tensor2D,
   options: ResolvedMeanShiftOptions,
+  step: typeof gaussianShiftBatch,
 ): { next: tf.Tensor2D; maxShift: tf.Scalar } {
   const [n, d] = current.shape;
   let maxShift: tf.Scalar = tf.scalar(0);
@@ -79,7 +84,7 @@ function sweep(
           : options.update === 'blurring'
             ? current
             : data;
-      const shifted = gaussianShiftBatch(rows, source, options.bandwidth);
+      const shifted = step(rows, source, options.bandwidth);
       const largest = tf.maximum(maxShift, largestRowShift(rows, shifted));
       if (options.update !== 'inPlace') {
         return [largest, shifted];
@@ -161,12 +166,18 @@ export async function* meanShiftSteps(
     }
     return;
   }
+  // On WebGPU the step is one custom shader that streams over the points.
+  let shiftBatch = gaussianShiftBatch;
+  if (tf.getBackend() === 'webgpu') {
+    await registerWebGpuShiftKernel();
+    shiftBatch = fusedGaussianShiftBatch;
+  }
   const data = tf.tensor2d(matrix.data, [matrix.rows, matrix.columns]);
   let current: tf.Tensor2D = tf.clone(data);
   try {
     for (let iteration = 1; iteration <= resolved.maxIterations; iteration++) {
       const startMs = performance.now();
-      const { next, maxShift } = sweep(current, data, resolved);
+      const { next, maxShift } = sweep(current, data, resolved, shiftBatch);
       current.dispose();
       current = next;
       const largest = (await maxShift.data())[0] as number;
