@@ -24,7 +24,7 @@ import type {
   NeighborIndex,
   RadiusResult,
 } from './neighbor-index.js';
-import { probeTemplate, sortSlots } from './probe-sequence.js';
+import { positionsNeeded, probeTemplate, sortSlots } from './probe-sequence.js';
 import { gaussianDirections, projectRows } from './projection.js';
 import type { ProjectionMode } from './projection.js';
 import { checkK, checkQueries, checkRadius } from './query-input.js';
@@ -241,6 +241,7 @@ export class E2lshIndex implements NeighborIndex {
     const used = new Int32Array(hashesPerTable).fill(-1);
     const probes = this.numProbes;
     const template = this.#template;
+    const needed = positionsNeeded(template);
     const multipliers = this.hash.multipliers;
     let serial = 0;
     return (q, set) => {
@@ -256,7 +257,7 @@ export class E2lshIndex implements NeighborIndex {
         );
         addBucket(table, key, set);
         if (probes === 0) continue;
-        sortSlots(slots, order);
+        sortSlots(slots, order, needed);
         let done = 0;
         for (let s = 0; s < template.length && done < probes; s++) {
           const positions = template[s] as number[];

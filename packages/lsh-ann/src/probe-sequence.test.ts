@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { buildBucketTable, findBucket } from './bucket-table.js';
-import { probeTemplate, sortSlots } from './probe-sequence.js';
+import { positionsNeeded, probeTemplate, sortSlots } from './probe-sequence.js';
 
 describe('probeTemplate', () => {
   it('starts with the nearest boundary, then the next, then both', () => {
@@ -20,6 +20,10 @@ describe('probeTemplate', () => {
     }
   });
 
+  it('says how many sorted positions its sets read', () => {
+    expect(positionsNeeded([[0], [1], [0, 1], [2]])).toBe(3);
+  });
+
   it('gives at most 2^slots − 1 sets', () => {
     expect(probeTemplate(3, 100, false)).toHaveLength(7);
   });
@@ -32,6 +36,14 @@ describe('sortSlots', () => {
     sortSlots(Float64Array.from([0.4, 0.1, 0.9, 0.2]), order);
 
     expect(Array.from(order)).toEqual([1, 3, 0, 2]);
+  });
+
+  it('finds only the nearest few when fewer are needed', () => {
+    const order = new Int32Array(5).fill(-1);
+
+    sortSlots(Float64Array.from([0.4, 0.1, 0.9, 0.2, 0.05]), order, 2);
+
+    expect(Array.from(order.subarray(0, 2))).toEqual([4, 1]);
   });
 });
 

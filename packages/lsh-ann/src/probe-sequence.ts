@@ -112,21 +112,37 @@ function popMin(heap: Entry[]): Entry {
 }
 
 /**
- * Sorts a query's boundary distances in place into `order` (positions of
- * the slots by increasing distance); insertion sort, since there are at most
- * a few dozen slots.
+ * Finds the `needed` nearest boundaries of a query, in order: `order[0 ..
+ * needed)` receives their slot numbers by increasing distance (the rest of
+ * `order` is left as it was). Insertion into a short sorted prefix, since
+ * the probe template only ever reads its first few positions.
  */
-export function sortSlots(distances: Float64Array, order: Int32Array): void {
-  const n = order.length;
-  for (let i = 0; i < n; i++) order[i] = i;
-  for (let i = 1; i < n; i++) {
-    const slot = order[i] as number;
+export function sortSlots(
+  distances: Float64Array,
+  order: Int32Array,
+  needed: number = order.length,
+): void {
+  let count = 0;
+  for (let slot = 0; slot < distances.length; slot++) {
     const value = distances[slot] as number;
-    let j = i - 1;
-    while (j >= 0 && (distances[order[j] as number] as number) > value) {
-      order[j + 1] = order[j] as number;
+    if (
+      count === needed &&
+      value >= (distances[order[count - 1] as number] as number)
+    ) {
+      continue;
+    }
+    let j = count < needed ? count++ : count - 1;
+    while (j > 0 && (distances[order[j - 1] as number] as number) > value) {
+      order[j] = order[j - 1] as number;
       j--;
     }
-    order[j + 1] = slot;
+    order[j] = slot;
   }
+}
+
+/** One more than the largest position any of the sets reads. */
+export function positionsNeeded(template: number[][]): number {
+  let largest = -1;
+  for (const set of template) largest = Math.max(largest, ...set);
+  return largest + 1;
 }

@@ -18,7 +18,7 @@ import type {
   NeighborIndex,
   RadiusResult,
 } from './neighbor-index.js';
-import { probeTemplate, sortSlots } from './probe-sequence.js';
+import { positionsNeeded, probeTemplate, sortSlots } from './probe-sequence.js';
 import {
   gaussianDirections,
   projectRows,
@@ -280,6 +280,7 @@ export class SignLshIndex implements NeighborIndex {
     const margins = new Float64Array(bits);
     const order = new Int32Array(bits);
     const template = this.#template;
+    const needed = positionsNeeded(template);
     return (q, set) => {
       this.tables.forEach((table, t) => {
         const at = q * stride + t * bits;
@@ -288,7 +289,7 @@ export class SignLshIndex implements NeighborIndex {
         if (template.length === 0) return;
         for (let j = 0; j < bits; j++)
           margins[j] = Math.abs(projections[at + j] as number);
-        sortSlots(margins, order);
+        sortSlots(margins, order, needed);
         for (const positions of template) {
           let probeKey = key;
           for (const position of positions)
