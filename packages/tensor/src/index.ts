@@ -32,6 +32,10 @@ export {
 export { toPointMatrix } from './point-matrix.js';
 export type { PointMatrix, PointsInput } from './point-matrix.js';
 export { PROGRESS_INTERVAL_MS, throttleProgress } from './progress.js';
+export {
+  registerSegmentSumKernel,
+  unsortedSegmentSumValues,
+} from './segment-sum-kernel.js';
 export type { ProgressCallback, ProgressEvent } from './progress.js';
 export { Random } from './random.js';
 export { BACKEND_REQUESTS, selectBackend } from './select-backend.js';

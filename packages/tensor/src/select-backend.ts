@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 
 import { registerCpuFallbackKernels } from './cpu-fallback-kernels.js';
+import { registerSegmentSumKernel } from './segment-sum-kernel.js';
 import { formatValue } from './format-value.js';
 import { SILENT_LOGGER } from './logger.js';
 import type { Logger } from './logger.js';
@@ -115,6 +116,8 @@ async function activate(name: BackendName): Promise<void> {
 async function loadWasm(): Promise<void> {
   await importOptional('@tensorflow/tfjs-backend-wasm');
   await activate('wasm');
+  // A direct one-pass segment sum first; the cpu bridge covers the rest.
+  registerSegmentSumKernel('wasm');
   registerCpuFallbackKernels('wasm');
 }
 
