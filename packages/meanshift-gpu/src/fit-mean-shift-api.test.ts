@@ -97,7 +97,7 @@ describe('fitMeanShift', () => {
       onProgress: (event) => stages.add(event.stage),
     });
 
-    expect([...stages]).toEqual(['climb', 'label']);
+    expect([...stages]).toEqual(['seed', 'climb', 'label']);
   });
 
   it('throws NoPointsInBandwidthError when no seed sees a point', async () => {

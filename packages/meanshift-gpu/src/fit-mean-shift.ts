@@ -236,6 +236,13 @@ export async function fitMeanShift(
     seeds = binned.seeds;
   }
 
+  resolved.onProgress?.({
+    stage: 'seed',
+    completed: 1,
+    total: 1,
+    metrics: { seeds: seeds.length / d },
+  });
+
   // 2. Climb every seed, 3. merge the modes, 4. label the points.
   const { modes, intensities, iterations } = await climb(
     matrix.data,

@@ -71,8 +71,8 @@ export interface FitMeanShiftOptions {
    */
   engine?: MeanShiftEngine;
   /**
-   * Receives `'seed'` (binning), `'climb'` (converged seeds of all) and
-   * `'label'` events.
+   * Receives a `'seed'` event (with the seed count), `'climb'` events
+   * (converged seeds of all) and a `'label'` event.
    * @defaultValue undefined
    */
   onProgress?: ProgressCallback;

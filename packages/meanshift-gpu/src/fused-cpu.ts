@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 
 import { emitShiftKernel } from './wasm-kernel.js';
+import { addMemory, addModule, runTask } from './workers/shift-worker.mjs';
 import type { FusedKernel } from './wasm-kernel.js';
 
 /**
@@ -80,10 +81,11 @@ export function fusedThreadCount(): number {
   return Math.max(1, Math.min(availableParallelism(), 8));
 }
 
+/** The worker threads: one fewer than the threads, the main thread helps. */
 function workers(): PoolWorker[] {
   if (pool === null) {
     const url = new URL('./workers/shift-worker.mjs', import.meta.url);
-    pool = Array.from({ length: fusedThreadCount() }, () => {
+    pool = Array.from({ length: fusedThreadCount() - 1 }, () => {
       const worker = new Worker(url);
       worker.unref();
       return { worker, modules: new Set<string>() };
@@ -94,17 +96,34 @@ function workers(): PoolWorker[] {
 
 function request(entry: PoolWorker, message: object): Promise<void> {
   const id = nextId++;
+  const { worker } = entry;
   return new Promise((resolve, reject) => {
+    const finish = (error?: Error) => {
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.unref();
+      if (error === undefined) resolve();
+      else reject(error);
+    };
     const onMessage = (reply: { id: number; error?: string }) => {
       if (reply.id !== id) return;
-      entry.worker.off('message', onMessage);
-      entry.worker.unref();
-      if (reply.error === undefined) resolve();
-      else reject(new Error(`fused mean-shift step: ${reply.error}`));
+      finish(
+        reply.error === undefined
+          ? undefined
+          : new Error(`fused mean-shift step: ${reply.error}`),
+      );
     };
-    entry.worker.ref();
-    entry.worker.on('message', onMessage);
-    entry.worker.postMessage({ ...message, type: 'run', id });
+    // A crashed worker is replaced by a fresh pool on the next call.
+    const onError = (error: Error) => {
+      pool = null;
+      finish(
+        new Error('fused mean-shift step: a worker failed', { cause: error }),
+      );
+    };
+    worker.ref();
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.postMessage({ ...message, type: 'run', id });
   });
 }
 
@@ -219,6 +238,8 @@ export class FusedSession {
       module = new WASM.Module(emitShiftKernel(d, problem.kernel));
       compiled.set(this.key, module);
     }
+    addMemory(session, this.memory);
+    addModule(this.key, module);
     for (const entry of workers()) {
       entry.worker.postMessage({
         type: 'memory',
@@ -267,22 +288,24 @@ export class FusedSession {
 
   /**
    * Accumulates the weighted sums of the given rows over the whole source,
-   * split across the worker threads (row i to thread i mod T).
+   * split across the threads (row i to thread i mod T; the main thread runs
+   * its share synchronously, so it blocks the event loop for that long).
    */
   accumulate(rows: Int32Array): Promise<void> {
     const run = async () => {
       const entries = workers();
-      const parts = entries.map(() => [] as number[]);
-      rows.forEach((row, i) => parts[i % entries.length]!.push(row));
-      await Promise.all(
-        entries.map((entry, t) =>
-          parts[t]!.length === 0
-            ? Promise.resolve()
-            : request(entry, {
-                task: { ...this.task, rows: Int32Array.from(parts[t]!) },
-              }),
-        ),
+      const parts = [...entries, null].map(() => [] as number[]);
+      rows.forEach((row, i) => parts[i % parts.length]!.push(row));
+      const pending = entries.map((entry, t) =>
+        parts[t]!.length === 0
+          ? Promise.resolve()
+          : request(entry, {
+              task: { ...this.task, rows: Int32Array.from(parts[t]!) },
+            }),
       );
+      // The main thread takes the last share while the workers run.
+      runTask({ ...this.task, rows: parts.at(-1)! });
+      await Promise.all(pending);
     };
     const result = queue.then(run, run);
     queue = result.catch(() => undefined);

@@ -49,5 +49,11 @@ export function openShiftSession(problem: {
     problem.kernel === 'flat' && n >= CELL_THRESHOLD
       ? buildSourceCells(problem.source, d, cellCount(n, d))
       : null;
-  return new FusedSession({ ...problem, cells });
+  try {
+    return new FusedSession({ ...problem, cells });
+  } catch (error) {
+    // No worker threads or shared memory here: 'auto' falls back.
+    if (problem.engine === 'fused') throw error;
+    return new PlainSession(problem);
+  }
 }

@@ -1,7 +1,9 @@
-// The worker side of the fused CPU step (see ../fused-cpu.ts). It is plain
-// JavaScript because worker_threads cannot load TypeScript through tsx or
-// vitest. The main thread sends compiled kernels and a shared memory that
-// holds the points; each task moves a list of rows and answers 'done'.
+// The row loop of the fused CPU step (see ../fused-cpu.ts), run in worker
+// threads and, for its own share, in the main thread (which imports the
+// exports below; parentPort is null there). It is plain JavaScript because
+// worker_threads cannot load TypeScript through tsx or vitest. Each thread
+// gets the compiled kernels and the shared memory that holds the points; a
+// task moves a list of rows.
 /* global WebAssembly */
 import { parentPort } from 'node:worker_threads';
 
@@ -77,8 +79,33 @@ function reaches(task, f32, row, c) {
   return Math.sqrt(d2) <= limit * (1 + 1e-6) + 1e-6;
 }
 
-/** @param {any} task */
-function run(task) {
+/**
+ * Keeps a session's memory; forgets all but the newest four sessions.
+ * @param {number} session
+ * @param {WebAssembly.Memory} sharedMemory
+ */
+export function addMemory(session, sharedMemory) {
+  memories.set(session, sharedMemory);
+  for (const old of [...memories.keys()].slice(0, -4)) {
+    memories.delete(old);
+    for (const key of modules.keys()) kernels.delete(`${old}:${key}`);
+  }
+}
+
+/**
+ * Keeps a compiled kernel module under its key.
+ * @param {string} key
+ * @param {WebAssembly.Module} module
+ */
+export function addModule(key, module) {
+  modules.set(key, module);
+}
+
+/**
+ * Fills the sums of the task's rows.
+ * @param {any} task
+ */
+export function runTask(task) {
   const accumulate = kernelFor(task.session, task.key);
   const f64 = new Float64Array(/** @type {any} */ (memory).buffer);
   const f32 = new Float32Array(/** @type {any} */ (memory).buffer);
@@ -128,16 +155,11 @@ function run(task) {
 parentPort?.on('message', (message) => {
   try {
     if (message.type === 'memory') {
-      // Keep the few newest sessions; forget older memories and kernels.
-      memories.set(message.session, message.memory);
-      for (const old of [...memories.keys()].slice(0, -4)) {
-        memories.delete(old);
-        for (const key of modules.keys()) kernels.delete(`${old}:${key}`);
-      }
+      addMemory(message.session, message.memory);
     } else if (message.type === 'module') {
-      modules.set(message.key, message.module);
+      addModule(message.key, message.module);
     } else {
-      run(message.task);
+      runTask(message.task);
     }
     if (message.type === 'run') parentPort?.postMessage({ id: message.id });
   } catch (error) {
