@@ -199,10 +199,14 @@ export async function trainMemN2N(
     history.push(step.metrics);
     parameters = step.parameters;
   }
-  return {
-    parameters: parameters ?? initParameters(config, options.seed ?? 0),
-    history,
-  };
+  // With 0 epochs nothing was yielded: the same draw the generator makes.
+  const fresh = (): MemN2NParameters =>
+    initParameters(
+      config,
+      new Random(options.seed ?? 0).nextUint32(),
+      options.initStd ?? 0.1,
+    );
+  return { parameters: parameters ?? fresh(), history };
 }
 
 function checkShapes(config: ResolvedMemN2NConfig, data: TrainingData): void {
