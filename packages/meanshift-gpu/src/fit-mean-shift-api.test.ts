@@ -1,5 +1,5 @@
 import { adjustedRandIndex, makeBlobs, SILENT_LOGGER } from '@lesson11/tensor';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 
 import {
   fitMeanShift,
@@ -18,6 +18,14 @@ const SIX = [
 ];
 
 describe('fitMeanShift', () => {
+  it('has the documented types', () => {
+    expectTypeOf(fitMeanShift).returns.resolves.toEqualTypeOf<MeanShiftModel>();
+    expectTypeOf<MeanShiftModel['labels']>().toEqualTypeOf<Int32Array>();
+    expectTypeOf<
+      NonNullable<Parameters<typeof fitMeanShift>[1]>['kernel']
+    >().toEqualTypeOf<'flat' | 'gaussian' | undefined>();
+  });
+
   it('keeps its defaults (scikit-learn’s)', () => {
     const { logger: _logger, ...rest } = FIT_MEAN_SHIFT_DEFAULTS;
     expect(rest).toMatchInlineSnapshot(`
