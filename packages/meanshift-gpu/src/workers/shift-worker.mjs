@@ -13,7 +13,8 @@ let memory = null;
 const memories = new Map();
 /** @type {Map<string, WebAssembly.Module>} */
 const modules = new Map();
-/** @type {Map<string, (...args: number[]) => void>} */
+/** @typedef {(...args: number[]) => void} Kernel */
+/** @type {Map<string, {accumulate: Kernel, accumulateShifted: Kernel}>} */
 const kernels = new Map();
 
 /**
@@ -29,8 +30,8 @@ function kernelFor(session, key) {
       throw new Error(`shift-worker: kernel ${key} was never sent`);
     }
     const instance = new WebAssembly.Instance(module, { env: { memory } });
-    kernel = /** @type {(...args: number[]) => void} */ (
-      instance.exports.accumulate
+    kernel = /** @type {{accumulate: Kernel, accumulateShifted: Kernel}} */ (
+      /** @type {unknown} */ (instance.exports)
     );
     kernels.set(`${session}:${key}`, kernel);
   }
@@ -106,7 +107,7 @@ export function addModule(key, module) {
  * @param {any} task
  */
 export function runTask(task) {
-  const accumulate = kernelFor(task.session, task.key);
+  const kernel = kernelFor(task.session, task.key);
   const f64 = new Float64Array(/** @type {any} */ (memory).buffer);
   const f32 = new Float32Array(/** @type {any} */ (memory).buffer);
   const width = task.dimensions + 1;
@@ -114,6 +115,8 @@ export function runTask(task) {
     const rowPtr = task.rowPtr + 4 * row * task.dimensions;
     const outPtr = task.outPtr + 8 * row * width;
     const call = (/** @type {number} */ offset) => {
+      const accumulate =
+        offset === 0 ? kernel.accumulate : kernel.accumulateShifted;
       f64.fill(0, outPtr >> 3, (outPtr >> 3) + width);
       if (task.cells === null) {
         accumulate(
