@@ -57,7 +57,7 @@ describe('FusedSession', () => {
 
       const { fused, plain } = await bothSums(source, rows, d, 'gaussian', 1.3);
 
-      // Weights agree to the polynomial exp's 3e-7 plus float32 sums; the
+      // Weights agree to the polynomial exp's 3e-6 plus float32 sums; the
       // weighted mean shift (sum / weight) is compared in absolute terms.
       for (let i = 0; i < 37; i++) {
         const wf = fused[i * (d + 1)]!;

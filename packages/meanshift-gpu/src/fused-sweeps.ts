@@ -5,7 +5,7 @@ import type { ResolvedMeanShiftOptions } from './options.js';
 /**
  * Gaussian mean shift sweep by sweep on the fused CPU step (or its plain
  * fallback), with the same update modes, batches and results as the tfjs
- * path of `meanShiftSteps` (within float32 rounding and the kernel's 3e-7
+ * path of `meanShiftSteps` (within float32 rounding and the kernel's 3e-6
  * exponential).
  *
  * - `'inPlace'`: each batch reads the live points, then is written back
