@@ -132,7 +132,7 @@ async function trainTask(
   });
   const runs = [];
   for (let run = 0; run < settings.restarts; run++) {
-    const { parameters } = await trainMemN2N(config, data, {
+    const { parameters, history } = await trainMemN2N(config, data, {
       ...variant.training,
       epochs: settings.epochs,
       annealEvery: settings.annealEvery,
@@ -143,12 +143,14 @@ async function trainTask(
       seed: ctx.seed + 1000 * run + taskId,
       onProgress: ctx.progress(`${set} task ${taskId} run ${run + 1}`),
     });
-    const train = evaluateMemN2N(config, parameters, data.train).accuracy;
-    const validation =
-      data.validation === null
-        ? 1
-        : evaluateMemN2N(config, parameters, data.validation).accuracy;
-    const test = evaluateMemN2N(config, parameters, data.test).accuracy;
+    // A run that ends inside linear start is evaluated as the linear model
+    // it was trained as.
+    const linear = history.at(-1)?.linear ?? false;
+    const accuracy = (arrays: typeof data.test) =>
+      evaluateMemN2N(config, parameters, arrays, linear).accuracy;
+    const train = accuracy(data.train);
+    const validation = data.validation === null ? 1 : accuracy(data.validation);
+    const test = accuracy(data.test);
     runs.push({ run, train, validation, test });
   }
   // Lowest training error, then lowest validation error, then the earliest run.
