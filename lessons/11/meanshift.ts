@@ -19,7 +19,10 @@ import {
   squaredDistanceBetweenRows,
 } from '@lesson11/tensor';
 import { meanShift } from '@lesson11/meanshift-gpu';
-import type { MeanShiftUpdate } from '@lesson11/meanshift-gpu';
+import type {
+  MeanShiftOptions,
+  MeanShiftUpdate,
+} from '@lesson11/meanshift-gpu';
 import { BLACK, encodePng, scatterPlot } from '@lesson11/plot';
 import type { LessonDefinition } from '@lesson11/runner';
 
@@ -96,6 +99,13 @@ export const lesson: LessonDefinition = {
       default: 'inPlace',
       description: 'inPlace (notebook), blurring or nonBlurring',
     },
+    engine: {
+      type: 'string',
+      default: 'auto',
+      description:
+        'step engine: tfjs (batched tensors on the backend), fused (SIMD ' +
+        'wasm in worker threads), plain, or auto (fused on cpu/wasm)',
+    },
   },
 
   async run(context) {
@@ -108,6 +118,7 @@ export const lesson: LessonDefinition = {
     const maxIterations = readInteger(values, 'iterations', 1);
     const tolerance = readTolerance(values, 'tolerance');
     const update = String(values['update']) as MeanShiftUpdate;
+    const engine = String(values['engine']) as MeanShiftOptions['engine'];
 
     // 1. The notebook's data: blobs in cluster order, from the seed.
     const blobs = makeBlobs({
@@ -129,6 +140,7 @@ export const lesson: LessonDefinition = {
         maxIterations,
         tolerance,
         update,
+        engine,
         logger: context.logger,
         onProgress: context.progress('mean shift'),
       },
@@ -137,6 +149,7 @@ export const lesson: LessonDefinition = {
     const state = result.converged
       ? 'converged'
       : `last max shift ${result.maxShift.toExponential(2)}`;
+    context.print(`step engine: ${result.engine}`);
     context.print(
       `sweeps: ${result.iterations} (${state}), ms per sweep: ${perIteration.join(' ')}`,
     );
@@ -239,6 +252,7 @@ export const lesson: LessonDefinition = {
         bandwidth,
         batchSize,
         update,
+        engine: result.engine,
         iterations: result.iterations,
         converged: result.converged,
         lastMaxShift: round(result.maxShift, 6),

@@ -51,6 +51,12 @@ export interface MeanShiftResult {
   converged: boolean;
   /** The largest distance a point moved in the last sweep. */
   maxShift: number;
+  /**
+   * The step engine that ran: `'tfjs'` (the batched tensor formulation on the
+   * active backend), `'fused'` (the SIMD WebAssembly kernel in worker
+   * threads) or `'plain'` (TypeScript loops).
+   */
+  engine: 'tfjs' | 'fused' | 'plain';
   /** Wall time of each sweep, in milliseconds. */
   iterationMs: number[];
   /** d. */
@@ -260,6 +266,7 @@ export async function meanShift(
     iterations: iterationMs.length,
     converged,
     maxShift,
+    engine: chooseEngine(resolved.engine, d),
     iterationMs,
     dimensions: d,
   };

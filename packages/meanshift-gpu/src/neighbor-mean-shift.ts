@@ -291,6 +291,8 @@ export async function neighborMeanShift(
     iterations: iterationMs.length,
     converged,
     maxShift,
+    // The neighbour sums run in TypeScript loops over the candidates.
+    engine: 'plain',
     iterationMs,
     dimensions: d,
     particleCounts,
