@@ -10,6 +10,7 @@
 //
 //   pnpm bench ann-knn [--datasets fashion,blobs] [--sample 500] [--k 10]
 //     [--target 0.9] [--query-limit 2000] [--efs 10,20,40,80] [--threads 1]
+//     [--params {"numTables":12,"numProbes":16}]  (skip the autotuner)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,6 +52,7 @@ const { values } = parseArgs({
     threads: { type: 'string', default: '1' },
     backend: { type: 'string', default: 'wasm' },
     seed: { type: 'string', default: '0' },
+    params: { type: 'string', default: '' },
   },
 });
 const k = Number(values.k);
@@ -74,17 +76,25 @@ async function measureOurs(
   method: 'e2lsh' | 'spill-forest',
   truth: Truth,
 ): Promise<Row> {
+  // `--params` skips the autotuner (which can take many minutes in 784-D).
+  const given =
+    values.params === ''
+      ? null
+      : (JSON.parse(values.params) as Record<string, number>);
   const tuneStart = performance.now();
-  const tuned = await autotuneIndex(data.base, {
-    method,
-    targetRecall: Math.min(1, target + 0.03),
-    k,
-    sampleSize: 200,
-    maxTrees: 32,
-    seed,
-  });
+  const p =
+    given ??
+    (
+      await autotuneIndex(data.base, {
+        method,
+        targetRecall: Math.min(1, target + 0.03),
+        k,
+        sampleSize: 200,
+        maxTrees: 32,
+        seed,
+      })
+    ).params;
   const tuneS = (performance.now() - tuneStart) / 1000;
-  const p = tuned.params;
   const started = performance.now();
   const index: NeighborIndex =
     method === 'e2lsh'
@@ -103,7 +113,7 @@ async function measureOurs(
     buildMs,
     truth,
     (q) => index.knn(q, k),
-    `autotune ${tuneS.toFixed(1)} s (not counted)`,
+    given ? 'parameters given' : `autotune ${tuneS.toFixed(1)} s (not counted)`,
   );
 }
 
