@@ -178,7 +178,7 @@ export const lesson: LessonDefinition = {
         converged: result.converged,
         particles:
           'particleCounts' in result
-            ? (result.particleCounts.at(-1) ?? blobs.n)
+            ? ((result.particleCounts as number[]).at(-1) ?? blobs.n)
             : blobs.n,
       });
     }
