@@ -1,4 +1,6 @@
 export { autotuneIndex, AUTOTUNE_DEFAULTS } from './autotune.js';
+export { ALL_KNN_DEFAULTS, allKnn } from './all-knn.js';
+export type { AllKnnOptions } from './all-knn.js';
 export type {
   AutotuneOptions,
   AutotuneResult,

@@ -11,6 +11,8 @@
 //   pnpm bench ann-knn [--datasets fashion,blobs] [--sample 500] [--k 10]
 //     [--target 0.9] [--query-limit 2000] [--efs 10,20,40,80] [--threads 1]
 //     [--params {"numTables":12,"numProbes":16}]  (skip the autotuner)
+//     [--all-knn spill:3:1,e2lsh:12:1]  (allKnn rows: kind:tables-or-trees:
+//     refinement rounds; default per dataset, see ALL_KNN_DEFAULT)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,14 +36,19 @@ import {
 } from './ann-common.js';
 import type { AnnDataset } from './ann-common.js';
 import { measureFaiss, measureHnsw } from './ann-baselines.js';
-import { firstRows, measureIndex } from './ann-measure.js';
+import {
+  firstRows,
+  measureAllKnn,
+  measureIndex,
+  parseAllKnnConfigs,
+} from './ann-measure.js';
 import type { KnnSettings, Row, Truth } from './ann-measure.js';
 import { markdownTable } from './timing.js';
 
 const { values } = parseArgs({
   options: {
     datasets: { type: 'string', default: 'fashion,blobs' },
-    methods: { type: 'string', default: 'e2lsh,spill,hnsw,faiss' },
+    methods: { type: 'string', default: 'e2lsh,spill,all-knn,hnsw,faiss' },
     sample: { type: 'string', default: '500' },
     k: { type: 'string', default: '10' },
     target: { type: 'string', default: '0.9' },
@@ -53,6 +60,7 @@ const { values } = parseArgs({
     backend: { type: 'string', default: 'wasm' },
     seed: { type: 'string', default: '0' },
     params: { type: 'string', default: '' },
+    'all-knn': { type: 'string', default: '' },
   },
 });
 const k = Number(values.k);
@@ -117,6 +125,12 @@ async function measureOurs(
   );
 }
 
+/** allKnn configurations per dataset (chosen on this machine, 2026-12-03). */
+const ALL_KNN_DEFAULT: Record<string, string> = {
+  'blobs-100k-16d': 'spill:3:1,e2lsh:12:1',
+  'fashion-mnist-784': 'spill:8:1,e2lsh:16:1',
+};
+
 await selectBackend({ backend: values.backend as BackendName });
 const folder = mkdtempSync(join(tmpdir(), 'bench-ann-'));
 const rows: Row[] = [];
@@ -143,6 +157,11 @@ try {
       rows.push(await measureOurs(data, 'e2lsh', truth));
     if (methods.includes('spill'))
       rows.push(await measureOurs(data, 'spill-forest', truth));
+    if (methods.includes('all-knn')) {
+      const text = values['all-knn'] || (ALL_KNN_DEFAULT[data.name] ?? '');
+      for (const config of parseAllKnnConfigs(text))
+        rows.push(await measureAllKnn(data, config, truth, seed, k));
+    }
     if (methods.includes('hnsw'))
       rows.push(...(await measureHnsw(settings, data, truth)));
     if (methods.includes('faiss'))
@@ -173,7 +192,7 @@ process.stdout.write(
       r.params,
       seconds(r.buildS * 1000),
       Number.isNaN(r.queryRecall) ? '-' : f(r.queryRecall, 3),
-      f(r.qps, 0),
+      Number.isNaN(r.qps) ? '-' : f(r.qps, 0),
       f(r.allRecall, 3),
       f(r.allS, 1),
       f(r.throughput, 0),
@@ -187,7 +206,8 @@ for (const dataset of new Set(rows.map((r) => r.dataset))) {
       .filter((r) => r.dataset === dataset && pick(r) && r.allRecall >= target)
       .sort((a, b) => b.throughput - a.throughput)[0];
   const hnsw = best((r) => r.method === 'hnswlib-node');
-  for (const method of ['e2lsh', 'spill-forest']) {
+  const ours = ['e2lsh', 'spill-forest'];
+  for (const method of [...ours, ...ours.map((m) => `${m} all-kNN`)]) {
     const ours = best((r) => r.method === method);
     const ratio =
       ours !== undefined && hnsw !== undefined

@@ -1,5 +1,10 @@
 // Measuring one k-nearest-neighbour configuration for the ann-knn benchmark.
-import { recallAtK } from '@lesson11/lsh-ann';
+import {
+  allKnn,
+  buildE2lshIndex,
+  buildSpillForestIndex,
+  recallAtK,
+} from '@lesson11/lsh-ann';
 import type { KnnResult } from '@lesson11/lsh-ann';
 import type { PointMatrix } from '@lesson11/tensor';
 
@@ -105,4 +110,61 @@ export interface Truth {
   queries: KnnResult;
   all: KnnResult;
   sampleRows: Int32Array;
+}
+
+/** One `allKnn` configuration: `kind:size:rounds` (e.g. `spill:3:1`). */
+export interface AllKnnConfig {
+  kind: 'e2lsh' | 'spill';
+  /** Tables (E2LSH) or trees (spill forest). */
+  size: number;
+  refineRounds: number;
+}
+
+/** Parses `spill:3:1,e2lsh:12:1` into configurations. */
+export function parseAllKnnConfigs(text: string): AllKnnConfig[] {
+  return text
+    .split(',')
+    .filter((part) => part !== '')
+    .map((part) => {
+      const [kind, size, rounds] = part.split(':');
+      if ((kind !== 'e2lsh' && kind !== 'spill') || !size) {
+        throw new Error(`--all-knn: expected kind:size[:rounds], got ${part}`);
+      }
+      return { kind, size: Number(size), refineRounds: Number(rounds ?? 0) };
+    });
+}
+
+/**
+ * All-kNN through `allKnn` (pairs inside buckets or leaves, then
+ * refinement): build + allKnn timed, recall on the sampled base rows.
+ */
+export async function measureAllKnn(
+  data: AnnDataset,
+  config: AllKnnConfig,
+  truth: Truth,
+  seed: number,
+  k: number,
+): Promise<Row> {
+  const started = performance.now();
+  const index =
+    config.kind === 'e2lsh'
+      ? await buildE2lshIndex(data.base, { numTables: config.size, seed })
+      : await buildSpillForestIndex(data.base, { numTrees: config.size, seed });
+  const buildMs = performance.now() - started;
+  const all = allKnn(index, k, { refineRounds: config.refineRounds });
+  const totalMs = performance.now() - started;
+  const row: Row = {
+    dataset: data.name,
+    method: `${config.kind === 'e2lsh' ? 'e2lsh' : 'spill-forest'} all-kNN`,
+    params: JSON.stringify(config),
+    buildS: buildMs / 1000,
+    queryRecall: NaN,
+    qps: NaN,
+    allRecall: recallAt(all, truth.sampleRows, truth.all),
+    allS: totalMs / 1000,
+    throughput: data.base.rows / (totalMs / 1000),
+    note: `allKnn, ${(all.candidatesChecked / data.base.rows).toFixed(0)} pairs/point`,
+  };
+  process.stderr.write(`${JSON.stringify(row)}\n`);
+  return row;
 }
