@@ -49,7 +49,7 @@ describe('11:dsb-preprocess', () => {
     expect(metrics.paddedVoxels).toBeGreaterThan(0);
   });
 
-  it('reproduces the table failure on the wide-body phantom; the robust mask survives', async () => {
+  it('reproduces the table failure of the tutorial mask on the wide-body phantom', async () => {
     const run = await runLesson(
       '11:dsb-preprocess',
       ['--backend', 'cpu', '--wide-body', '--out', outDir],

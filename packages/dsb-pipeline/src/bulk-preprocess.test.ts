@@ -65,7 +65,7 @@ describe('preprocessFolder', () => {
     expect(await findScans(links)).toEqual([join(links, 'slab')]);
   });
 
-  it('processes the good scan on two workers, reports the bad ones, then reuses the cache', async () => {
+  it('runs the good scan on two workers, reports the bad ones and reuses the cache', async () => {
     const events: number[] = [];
 
     const first = await preprocessFolder(input, cache, {

@@ -10,7 +10,7 @@ import {
 import type { Zyx } from './volume.js';
 
 describe('robustLungMask', () => {
-  it('segments the lungs of lidc-idri-0002, where the tutorial keeps the air under the table', async () => {
+  it('segments the lungs of lidc-idri-0002, where the tutorial keeps the table air', async () => {
     const { cubic } = await slabVolumes('lidc-idri-0002');
 
     const tutorial = maskReport(tutorialLungMask(cubic));

@@ -111,7 +111,8 @@ describe('buildSignLshIndex', () => {
     const index = await buildSignLshIndex(POINTS, { numTables: 1 });
 
     await expect(index.knn(QUERIES, 2001)).rejects.toThrow(
-      'SignLshIndex.knn: k must be an integer in [1, 2000] (the number of indexed points), got 2001.',
+      'SignLshIndex.knn: k must be an integer in [1, 2000] (the number of' +
+        ' indexed points), got 2001.',
     );
     await expect(index.knn([[1, 2, 3]], 1)).rejects.toThrow(
       'SignLshIndex.knn: queries must have 16 columns like the index, got shape [1, 3].',

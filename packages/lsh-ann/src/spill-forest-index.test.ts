@@ -135,7 +135,8 @@ describe('buildSpillForestIndex', () => {
     const forest = await buildSpillForestIndex(POINTS, { numTrees: 2 });
 
     await expect(forest.knn(QUERIES, 2001)).rejects.toThrow(
-      'SpillForestIndex.knn: k must be an integer in [1, 2000] (the number of indexed points), got 2001.',
+      'SpillForestIndex.knn: k must be an integer in [1, 2000] (the number' +
+        ' of indexed points), got 2001.',
     );
     await expect(forest.knn([[0]], 1)).rejects.toThrow(
       'SpillForestIndex.knn: queries must have 8 columns like the index, got shape [1, 1].',

@@ -54,7 +54,8 @@ describe('toPointMatrix', () => {
       toPointMatrix('f', { data: new Float32Array(5), rows: 2, columns: 2 }),
     ).toThrow(
       new RangeError(
-        'f: points must have rows × columns = data.length with both ≥ 1, got shape [2, 2] and data.length 5.',
+        'f: points must have rows × columns = data.length with both ≥ 1, got' +
+          ' shape [2, 2] and data.length 5.',
       ),
     );
   });

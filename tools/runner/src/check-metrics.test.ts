@@ -58,7 +58,8 @@ describe('parseCheckFile', () => {
       ),
     ).toThrow(
       new TypeError(
-        'lesson:check: x.check.json: metrics.a must be {equals}, {min, max} or {approx, tolerance}, got {"atLeast":1}.',
+        'lesson:check: x.check.json: metrics.a must be {equals}, {min, max} or' +
+          ' {approx, tolerance}, got {"atLeast":1}.',
       ),
     );
     expect(() => parseCheckFile('{', 'y.check.json')).toThrow(
