@@ -19,7 +19,14 @@ const SMALL = { data: BLOBS.points.slice(0, 120 * 8), rows: 120, columns: 8 };
 
 describe('allKnn', () => {
   it('keeps its defaults', () => {
-    expect(ALL_KNN_DEFAULTS).toEqual({ includeSelf: true, refineRounds: 0 });
+    expect(ALL_KNN_DEFAULTS).toEqual({
+      includeSelf: true,
+      refineRounds: 0,
+      boundDimensions: 0,
+      groupProducts: false,
+      blockRows: 256,
+      seed: 0,
+    });
   });
 
   it('reaches recall@10 ≥ 0.9 on seeded blobs (spill forest, E2LSH)', async () => {
@@ -30,8 +37,8 @@ describe('allKnn', () => {
     });
     const e2lsh = await buildE2lshIndex(POINTS, { numTables: 12, seed: 1 });
 
-    const fromForest = allKnn(forest, 10, { refineRounds: 1 });
-    const fromE2lsh = allKnn(e2lsh, 10, { refineRounds: 1 });
+    const fromForest = await allKnn(forest, 10, { refineRounds: 1 });
+    const fromE2lsh = await allKnn(e2lsh, 10, { refineRounds: 1 });
 
     expect(recallAtK(fromForest, exact)).toBeGreaterThanOrEqual(0.9);
     expect(recallAtK(fromE2lsh, exact)).toBeGreaterThanOrEqual(0.9);
@@ -43,8 +50,11 @@ describe('allKnn', () => {
     const exact = await (await buildBruteForceIndex(POINTS)).knn(POINTS, 10);
     const forest = await buildSpillForestIndex(POINTS, { numTrees: 1 });
 
-    const plain = recallAtK(allKnn(forest, 10), exact);
-    const refined = recallAtK(allKnn(forest, 10, { refineRounds: 1 }), exact);
+    const plain = recallAtK(await allKnn(forest, 10), exact);
+    const refined = recallAtK(
+      await allKnn(forest, 10, { refineRounds: 1 }),
+      exact,
+    );
 
     expect(refined).toBeGreaterThan(plain + 0.05);
   });
@@ -55,7 +65,7 @@ describe('allKnn', () => {
       leafSize: SMALL.rows,
     });
 
-    const all = allKnn(forest, 7);
+    const all = await allKnn(forest, 7);
     const perQuery = await forest.knn(SMALL, 7);
     const exact = await (await buildBruteForceIndex(SMALL)).knn(SMALL, 7);
 
@@ -67,14 +77,66 @@ describe('allKnn', () => {
     expect(all.candidatesChecked).toBe((SMALL.rows * (SMALL.rows - 1)) / 2);
   });
 
+  it('gives the same lists with the bound and with Gram blocks', async () => {
+    const forest = await buildSpillForestIndex(POINTS, {
+      numTrees: 2,
+      seed: 3,
+    });
+    const before = tf.memory().numTensors;
+
+    const plain = await allKnn(forest, 10, { refineRounds: 1 });
+    const bounded = await allKnn(forest, 10, {
+      refineRounds: 1,
+      boundDimensions: 3,
+    });
+    const gram = await allKnn(forest, 10, {
+      groupProducts: true,
+      blockRows: 2,
+    });
+    const gramPlain = await allKnn(forest, 10);
+
+    expect(tf.memory().numTensors).toBe(before);
+    // The bound is exact: it only skips pairs that cannot enter a list.
+    expect(Array.from(bounded.indices)).toEqual(Array.from(plain.indices));
+    expect(bounded.candidatesChecked).toBeLessThan(plain.candidatesChecked);
+    // blockRows 2 merges no leaves: the same pairs, float32 products.
+    let same = 0;
+    for (let i = 0; i < gram.indices.length; i++) {
+      if (gram.indices[i] === gramPlain.indices[i]) same++;
+      expect(gram.distances[i]).toBeCloseTo(
+        gramPlain.distances[i] as number,
+        4,
+      );
+    }
+    expect(same / gram.indices.length).toBeGreaterThan(0.99);
+  });
+
+  it('finds more with bigger Gram blocks', async () => {
+    const exact = await (await buildBruteForceIndex(POINTS)).knn(POINTS, 10);
+    const forest = await buildSpillForestIndex(POINTS, { numTrees: 1 });
+
+    const small = await allKnn(forest, 10, {
+      groupProducts: true,
+      blockRows: 2,
+    });
+    const big = await allKnn(forest, 10, {
+      groupProducts: true,
+      blockRows: 128,
+    });
+
+    expect(recallAtK(big, exact)).toBeGreaterThan(
+      recallAtK(small, exact) + 0.05,
+    );
+  });
+
   it('leaves self out with includeSelf: false', async () => {
     const forest = await buildSpillForestIndex(SMALL, {
       numTrees: 1,
       leafSize: SMALL.rows,
     });
 
-    const others = allKnn(forest, 5, { includeSelf: false });
-    const withSelf = allKnn(forest, 6);
+    const others = await allKnn(forest, 5, { includeSelf: false });
+    const withSelf = await allKnn(forest, 6);
 
     for (let i = 0; i < SMALL.rows; i++) {
       expect(Array.from(others.indices.subarray(i * 5, i * 5 + 5))).toEqual(
@@ -92,7 +154,7 @@ describe('allKnn', () => {
       overlap: 0,
     });
 
-    const result = allKnn(forest, 12);
+    const result = await allKnn(forest, 12);
 
     expect(result.indices[11]).toBe(-1);
     expect(result.distances[11]).toBe(Infinity);
@@ -103,7 +165,7 @@ describe('allKnn', () => {
     const forest = await buildSpillForestIndex(SMALL, { numTrees: 2 });
     const before = tf.memory().numTensors;
 
-    allKnn(forest, 5, { refineRounds: 1 });
+    await allKnn(forest, 5, { refineRounds: 1 });
 
     expect(tf.memory().numTensors).toBe(before);
   });
@@ -111,16 +173,16 @@ describe('allKnn', () => {
   it('rejects a bad k or option with a full message', async () => {
     const forest = await buildSpillForestIndex(SMALL, { numTrees: 1 });
 
-    expect(() => allKnn(forest, 0)).toThrow(
+    await expect(allKnn(forest, 0)).rejects.toThrow(
       'allKnn: k must be an integer in [1, 120] (the number of indexed ' +
         'points), got 0.',
     );
-    expect(() => allKnn(forest, 120, { includeSelf: false })).toThrow(
+    await expect(allKnn(forest, 120, { includeSelf: false })).rejects.toThrow(
       'allKnn: k must be an integer in [1, 119] (the number of indexed ' +
         'points − 1, self excluded), got 120.',
     );
-    expect(() => allKnn(forest, 2.5)).toThrow('got 2.5.');
-    expect(() => allKnn(forest, 5, { refineRounds: -1 })).toThrow(
+    await expect(allKnn(forest, 2.5)).rejects.toThrow('got 2.5.');
+    await expect(allKnn(forest, 5, { refineRounds: -1 })).rejects.toThrow(
       'allKnn: refineRounds must be an integer >= 0 and <= 16, got -1.',
     );
   });

@@ -12,7 +12,8 @@
 //     [--target 0.9] [--query-limit 2000] [--efs 10,20,40,80] [--threads 1]
 //     [--params {"numTables":12,"numProbes":16}]  (skip the autotuner)
 //     [--all-knn spill:3:1,e2lsh:12:1]  (allKnn rows: kind:tables-or-trees:
-//     refinement rounds; default per dataset, see ALL_KNN_DEFAULT)
+//     refinement rounds[:bound dims[:Gram block rows]]; default per
+//     dataset, see ALL_KNN_DEFAULT)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -128,7 +129,7 @@ async function measureOurs(
 /** allKnn configurations per dataset (chosen on this machine, 2026-12-03). */
 const ALL_KNN_DEFAULT: Record<string, string> = {
   'blobs-100k-16d': 'spill:3:1,e2lsh:12:1',
-  'fashion-mnist-784': 'spill:8:1,e2lsh:16:1',
+  'fashion-mnist-784': 'spill:8:1:32:64,spill:8:1:32',
 };
 
 await selectBackend({ backend: values.backend as BackendName });

@@ -112,12 +112,17 @@ export interface Truth {
   sampleRows: Int32Array;
 }
 
-/** One `allKnn` configuration: `kind:size:rounds` (e.g. `spill:3:1`). */
+/**
+ * One `allKnn` configuration: `kind:size:rounds[:bound[:blockRows]]`
+ * (e.g. `spill:3:1`, `spill:8:1:32:64`; blockRows > 0 turns on Gram blocks).
+ */
 export interface AllKnnConfig {
   kind: 'e2lsh' | 'spill';
   /** Tables (E2LSH) or trees (spill forest). */
   size: number;
   refineRounds: number;
+  boundDimensions: number;
+  blockRows: number;
 }
 
 /** Parses `spill:3:1,e2lsh:12:1` into configurations. */
@@ -126,11 +131,17 @@ export function parseAllKnnConfigs(text: string): AllKnnConfig[] {
     .split(',')
     .filter((part) => part !== '')
     .map((part) => {
-      const [kind, size, rounds] = part.split(':');
+      const [kind, size, rounds, bound, block] = part.split(':');
       if ((kind !== 'e2lsh' && kind !== 'spill') || !size) {
         throw new Error(`--all-knn: expected kind:size[:rounds], got ${part}`);
       }
-      return { kind, size: Number(size), refineRounds: Number(rounds ?? 0) };
+      return {
+        kind,
+        size: Number(size),
+        refineRounds: Number(rounds ?? 0),
+        boundDimensions: Number(bound ?? 0),
+        blockRows: Number(block ?? 0),
+      };
     });
 }
 
@@ -151,7 +162,12 @@ export async function measureAllKnn(
       ? await buildE2lshIndex(data.base, { numTables: config.size, seed })
       : await buildSpillForestIndex(data.base, { numTrees: config.size, seed });
   const buildMs = performance.now() - started;
-  const all = allKnn(index, k, { refineRounds: config.refineRounds });
+  const all = await allKnn(index, k, {
+    refineRounds: config.refineRounds,
+    boundDimensions: config.boundDimensions,
+    groupProducts: config.blockRows > 0,
+    blockRows: Math.max(2, config.blockRows),
+  });
   const totalMs = performance.now() - started;
   const row: Row = {
     dataset: data.name,
