@@ -7,6 +7,22 @@ import type { StateUpdate } from './config.js';
  */
 
 /**
+ * The weight l_kj of word j (from 1) of `words` at component k (from 1):
+ * l_kj = (1 − j/J) + (k/d)(2j/J − 1), a constant plus a slope in k
+ * (Sukhbaatar et al. 2015, §4.1); 1 everywhere without position encoding.
+ */
+function positionWeight(
+  j: number,
+  words: number,
+  d: number,
+  positionEncoding: boolean,
+): { constant: number; slope: number } {
+  if (!positionEncoding) return { constant: 1, slope: 0 };
+  const position = j / words;
+  return { constant: 1 - position, slope: (2 * position - 1) / d };
+}
+
+/**
  * out[offset + k] += Σ_j l_kj E[id_j, k] over the non-zero ids of a row,
  * with l_kj the position weight (Sukhbaatar et al. 2015, §4.1) or 1.
  */
@@ -27,10 +43,7 @@ export function embedWords(
     if (id === 0) continue;
     j++;
     const base = id * d;
-    // l_kj = (1 − j/J) + (k/d)(2j/J − 1): a constant plus a slope in k.
-    const position = j / words;
-    const constant = positionEncoding ? 1 - position : 1;
-    const slope = positionEncoding ? (2 * position - 1) / d : 0;
+    const { constant, slope } = positionWeight(j, words, d, positionEncoding);
     for (let k = 0; k < d; k++) {
       out[offset + k]! += (constant + slope * (k + 1)) * table[base + k]!;
     }
@@ -55,9 +68,7 @@ export function embedWordsBackward(
     if (id === 0) continue;
     j++;
     const base = id * d;
-    const position = j / words;
-    const constant = positionEncoding ? 1 - position : 1;
-    const slope = positionEncoding ? (2 * position - 1) / d : 0;
+    const { constant, slope } = positionWeight(j, words, d, positionEncoding);
     for (let k = 0; k < d; k++) {
       dTable[base + k]! += (constant + slope * (k + 1)) * gradient[offset + k]!;
     }

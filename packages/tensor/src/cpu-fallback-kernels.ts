@@ -11,8 +11,8 @@ export const WASM_MISSING_TRAINING_KERNELS: readonly string[] = Object.freeze([
   'Conv2DBackpropFilter',
 ]);
 
-/** The wasm backend's few methods the bridge uses. */
-interface HostBackend {
+/** The few methods of the wasm backend that kernels written here use. */
+export interface HostBackend {
   readSync(dataId: tf.DataId): tf.backend_util.BackendValues;
   makeOutput(
     shape: number[],

@@ -1,15 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 
-/** The wasm backend's few methods the kernel uses. */
-interface HostBackend {
-  readSync(dataId: tf.DataId): tf.backend_util.BackendValues;
-  makeOutput(
-    shape: number[],
-    dtype: tf.DataType,
-    memoryOffset?: number,
-    values?: tf.backend_util.BackendValues,
-  ): tf.TensorInfo;
-}
+import type { HostBackend } from './cpu-fallback-kernels.js';
 
 /**
  * Sums the rows of `x` that share a segment id: `out[s] = Σ x[i]` over the
