@@ -53,3 +53,36 @@ export function readTolerance(values: Values, name: string): number | 'auto' {
   }
   return value;
 }
+
+/**
+ * A list of indices and ranges such as `0-4,7`, each in [0, `limit`); the
+ * empty string means every index.
+ */
+export function readIndexList(
+  values: Values,
+  name: string,
+  limit: number,
+): number[] {
+  const text = values[name];
+  if (text === '') return Array.from({ length: limit }, (_, i) => i);
+  const indices = new Set<number>();
+  for (const part of String(text).split(',')) {
+    const bounds = part
+      .split('-')
+      .map((t) => (t.trim() === '' ? NaN : Number(t)));
+    const low = bounds[0] ?? NaN;
+    const high = bounds[1] ?? low;
+    if (
+      bounds.length > 2 ||
+      !Number.isInteger(low) ||
+      !Number.isInteger(high) ||
+      low < 0 ||
+      high >= limit ||
+      low > high
+    ) {
+      fail(name, `list indices or ranges within 0-${limit - 1}`, text);
+    }
+    for (let i = low; i <= high; i++) indices.add(i);
+  }
+  return [...indices].sort((a, b) => a - b);
+}

@@ -65,3 +65,10 @@ export { memn2nTraining, trainMemN2N } from './train.js';
 export type { EpochMetrics, TrainingData, TrainingStep } from './train.js';
 export { resolveTrainOptions, TRAIN_MEMN2N_DEFAULTS } from './train-options.js';
 export type { TrainMemN2NOptions } from './train-options.js';
+export { prepareJointBabiData, sliceArrays } from './joint-task-data.js';
+export type {
+  JointBabiData,
+  JointTaskInput,
+  JointTaskPart,
+  PrepareJointBabiDataOptions,
+} from './joint-task-data.js';

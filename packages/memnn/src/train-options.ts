@@ -62,6 +62,13 @@ export interface TrainMemN2NOptions {
    * @defaultValue 20
    */
   linearStartEpochs?: number;
+  /**
+   * Hold the base rate during linear start and start the schedule afresh
+   * when it ends, as the authors' code does (its softmax phase is a full
+   * run of its own); otherwise the schedule counts from the first epoch.
+   * @defaultValue false
+   */
+  restartScheduleAfterLinearStart?: boolean;
   /** Insert random empty memories while training (§4.1). @defaultValue false */
   randomNoise?: boolean;
   /** Largest share of empty memories per story. @defaultValue 0.1 */
@@ -103,6 +110,7 @@ export const TRAIN_MEMN2N_DEFAULTS: Readonly<
   linearStart: false,
   linearStartPatience: 1,
   linearStartEpochs: 20,
+  restartScheduleAfterLinearStart: false,
   randomNoise: false,
   noiseFraction: 0.1,
   initStd: 0.1,
@@ -134,6 +142,7 @@ const RULES: OptionRules<Required<TrainMemN2NOptions>> = {
   linearStart: BOOLEAN_RULE,
   linearStartPatience: nullableRule(integerRule({ min: 1 })),
   linearStartEpochs: integerRule({ min: 0 }),
+  restartScheduleAfterLinearStart: BOOLEAN_RULE,
   randomNoise: BOOLEAN_RULE,
   noiseFraction: numberRule({ min: 0, max: 1 }),
   initStd: POSITIVE,

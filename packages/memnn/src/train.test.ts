@@ -70,6 +70,41 @@ describe('trainMemN2N', () => {
     expect(history.every((m) => Number.isFinite(m.loss))).toBe(true);
   });
 
+  it('starts the step schedule afresh after linear start when asked', async () => {
+    const config = tinyConfig();
+    const data = { train: tinyArrays(40, 3), validation: tinyArrays(10, 4) };
+    const options = {
+      epochs: 6,
+      learningRate: 0.008,
+      annealEvery: 2,
+      linearStart: true,
+      linearStartPatience: null,
+      linearStartEpochs: 3,
+    };
+
+    const restarted = await trainMemN2N(config, data, {
+      ...options,
+      restartScheduleAfterLinearStart: true,
+    });
+    const shared = await trainMemN2N(config, data, options);
+
+    // Linear epochs 1-3 hold 0.008; the softmax phase counts from epoch 4.
+    expect(restarted.history.map((m) => m.learningRate)).toEqual([
+      0.008, 0.008, 0.008, 0.008, 0.008, 0.004,
+    ]);
+    expect(shared.history.map((m) => m.learningRate)).toEqual([
+      0.008, 0.008, 0.004, 0.004, 0.002, 0.002,
+    ]);
+    expect(restarted.history.map((m) => m.linear)).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
+  });
+
   it('gives the same weights on the tfjs and the fused engine', async () => {
     const config = tinyConfig({ hops: 3 });
     const data = { train: tinyArrays(20, 5), validation: null };

@@ -102,10 +102,18 @@ export async function* memn2nTraining(
   let linear = o.linearStart;
   let bestValidationLoss = Infinity;
   let stale = 0;
+  // The epoch the schedule counts from (moves when linear start ends and
+  // `restartScheduleAfterLinearStart` is set).
+  let scheduleStart = 0;
+  const restart = o.restartScheduleAfterLinearStart && o.linearStart;
+  const rateAt = (epoch: number, batch: number): number =>
+    restart && linear
+      ? o.learningRate
+      : learningRateAt(o, epoch - scheduleStart, batch, batches);
 
   for (let epoch = 0; epoch < o.epochs; epoch++) {
     const start = performance.now();
-    const learningRate = learningRateAt(o, epoch, 0, batches);
+    const learningRate = rateAt(epoch, 0);
     shuffle(order, random);
     let loss = 0;
     let correct = 0;
@@ -128,11 +136,7 @@ export async function* memn2nTraining(
         for (const { values } of namedGradients)
           scale(values, 1 / indices.length);
       }
-      optimizer.step(
-        named,
-        namedGradients,
-        learningRateAt(o, epoch, b, batches),
-      );
+      optimizer.step(named, namedGradients, rateAt(epoch, b));
       progress({
         stage: 'train',
         completed: epoch * batches + b + 1,
@@ -174,6 +178,7 @@ export async function* memn2nTraining(
           : stale >= o.linearStartPatience
       ) {
         linear = false;
+        if (restart) scheduleStart = epoch + 1;
         o.logger?.info(`linear start ended after epoch ${epoch + 1}`);
       }
     }

@@ -84,6 +84,12 @@ if (methods.includes('dense')) {
     tolerance: 'auto',
     maxIterations: Number(values['dense-max-iterations']),
     logger: SILENT_LOGGER,
+    // One line per sweep on stderr, so a long run shows where it is.
+    onProgress: ({ completed, metrics }) =>
+      process.stderr.write(
+        `dense sweep ${completed}: max shift ${metrics?.['maxShift']}, ` +
+          `${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+      ),
   });
   record({
     method: 'dense (meanShift, blurring)',
