@@ -8,6 +8,9 @@
 //   `--sample` base rows, throughput = n / (build + query) seconds. This is
 //   the target: ≥ hnswlib-node's throughput at recall ≥ --target.
 //
+// Sign LSH answers cosine queries, so its row is measured against an exact
+// cosine search (`--methods sign`, not in the default list).
+//
 //   pnpm bench ann-knn [--datasets fashion,blobs] [--sample 500] [--k 10]
 //     [--target 0.9] [--query-limit 2000] [--efs 10,20,40,80] [--threads 1]
 //     [--params {"numTables":12,"numProbes":16}]  (skip the autotuner)
@@ -23,6 +26,7 @@ import {
   autotuneIndex,
   buildBruteForceIndex,
   buildE2lshIndex,
+  buildSignLshIndex,
   buildSpillForestIndex,
 } from '@lesson11/lsh-ann';
 import type { NeighborIndex } from '@lesson11/lsh-ann';
@@ -126,6 +130,47 @@ async function measureOurs(
   );
 }
 
+/**
+ * Sign (random-hyperplane) LSH on cosine similarity, autotuned like the
+ * others, against exact cosine neighbours of the same rows.
+ */
+async function measureSign(data: AnnDataset): Promise<Row> {
+  const exact = await buildBruteForceIndex(data.base, { metric: 'cosine' });
+  const { rows: sampled, sample } = sampleRows(data.base, sampleSize, seed);
+  const truth: Truth = {
+    queries: await exact.knn(firstRows(data.queries, sampleSize), k),
+    all: await exact.knn(sample, k),
+    sampleRows: sampled,
+  };
+  const tuneStart = performance.now();
+  const { params: p } = await autotuneIndex(data.base, {
+    method: 'sign-lsh',
+    targetRecall: Math.min(1, target + 0.03),
+    k,
+    sampleSize: 200,
+    seed,
+  });
+  const tuneS = (performance.now() - tuneStart) / 1000;
+  const started = performance.now();
+  const index = await buildSignLshIndex(data.base, {
+    numTables: p.numTables,
+    bitsPerTable: p.bitsPerTable,
+    numProbes: p.numProbes,
+    seed,
+  });
+  const buildMs = performance.now() - started;
+  return measureIndex(
+    settings,
+    data,
+    'sign-lsh (cosine)',
+    JSON.stringify(p),
+    buildMs,
+    truth,
+    (q) => index.knn(q, k),
+    `recall against exact cosine search; autotune ${tuneS.toFixed(1)} s (not counted)`,
+  );
+}
+
 /** allKnn configurations per dataset (chosen on this machine, 2026-12-03). */
 const ALL_KNN_DEFAULT: Record<string, string> = {
   'blobs-100k-16d': 'spill:3:1,e2lsh:12:1',
@@ -163,6 +208,7 @@ try {
       for (const config of parseAllKnnConfigs(text))
         rows.push(await measureAllKnn(data, config, truth, seed, k));
     }
+    if (methods.includes('sign')) rows.push(await measureSign(data));
     if (methods.includes('hnsw'))
       rows.push(...(await measureHnsw(settings, data, truth)));
     if (methods.includes('faiss'))
