@@ -85,7 +85,8 @@ if (methods.includes('dense')) {
     maxIterations: Number(values['dense-max-iterations']),
     logger: SILENT_LOGGER,
     // One line per sweep on stderr, so a long run shows where it is.
-    onProgress: ({ completed, metrics }) =>
+    onProgress: ({ stage, completed, metrics }) =>
+      stage === 'shift' &&
       process.stderr.write(
         `dense sweep ${completed}: max shift ${metrics?.['maxShift']}, ` +
           `${((performance.now() - started) / 1000).toFixed(1)} s\n`,
