@@ -86,3 +86,12 @@ export function readIndexList(
   }
   return [...indices].sort((a, b) => a - b);
 }
+
+/** The `--clip` flag: a gradient clipping scope of `@lesson11/memnn`. */
+export function readClip(values: Values): 'perMatrix' | 'spectral' | 'global' {
+  const text = values['clip'];
+  if (text !== 'perMatrix' && text !== 'spectral' && text !== 'global') {
+    fail('clip', 'be perMatrix, spectral or global', text);
+  }
+  return text;
+}

@@ -34,14 +34,14 @@ import {
   resolveMemN2NConfig,
   trainMemN2N,
 } from '@lesson11/memnn';
-import type { JointTaskInput, MemN2NArrays } from '@lesson11/memnn';
+import type { ClipScope, JointTaskInput, MemN2NArrays } from '@lesson11/memnn';
 import type {
   LessonContext,
   LessonDefinition,
   MetricValue,
 } from '@lesson11/runner';
 
-import { readIndexList, readInteger } from './flag-values.js';
+import { readClip, readIndexList, readInteger } from './flag-values.js';
 
 /** The settings a saved run must match to be reused. */
 interface Settings {
@@ -50,6 +50,7 @@ interface Settings {
   lsEpochs: number;
   annealEvery: number;
   dim: number;
+  clip: ClipScope;
 }
 
 /** One finished training run, saved as `joint-<set>-run<k>.json`. */
@@ -81,7 +82,12 @@ async function readRun(
   try {
     const text = await readFile(join(ctx.outDir, runFile(set, run)), 'utf8');
     const saved = JSON.parse(text) as RunResult;
-    const same = JSON.stringify(saved.settings) === JSON.stringify(settings);
+    // Runs saved before --clip existed used per-matrix clipping.
+    const savedSettings = {
+      ...saved.settings,
+      clip: saved.settings.clip ?? 'perMatrix',
+    };
+    const same = JSON.stringify(savedSettings) === JSON.stringify(settings);
     return same && saved.seed === ctx.seed ? saved : null;
   } catch {
     return null;
@@ -129,6 +135,7 @@ async function trainRun(
     linearStartEpochs: settings.lsEpochs,
     restartScheduleAfterLinearStart: true,
     randomNoise: true,
+    clipScope: settings.clip,
     seed: ctx.seed + 1000 * run,
     onProgress: ctx.progress(`${set} joint run ${run}`),
     logger: ctx.logger,
@@ -193,6 +200,11 @@ export const lesson: LessonDefinition = {
       description: 'halve the rate every this many softmax epochs',
     },
     dim: { type: 'string', default: '50', description: 'embedding size d' },
+    clip: {
+      type: 'string',
+      default: 'perMatrix',
+      description: 'gradient clipping: perMatrix, spectral or global',
+    },
     resume: {
       type: 'boolean',
       default: false,
@@ -214,6 +226,7 @@ export const lesson: LessonDefinition = {
       lsEpochs: readInteger(ctx.values, 'ls-epochs', 0),
       annealEvery: readInteger(ctx.values, 'anneal-every', 1),
       dim: readInteger(ctx.values, 'dim', 1),
+      clip: readClip(ctx.values),
     };
     const toTrain = readIndexList(ctx.values, 'only-runs', restarts);
     const metrics: Record<string, MetricValue> = {

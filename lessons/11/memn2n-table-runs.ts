@@ -11,7 +11,11 @@ import {
   resolveMemN2NConfig,
   trainMemN2N,
 } from '@lesson11/memnn';
-import type { EngineName, TrainMemN2NOptions } from '@lesson11/memnn';
+import type {
+  ClipScope,
+  EngineName,
+  TrainMemN2NOptions,
+} from '@lesson11/memnn';
 import type { LessonContext } from '@lesson11/runner';
 
 /** The variants of the paper's per-task table (§4.1–4.2). */
@@ -49,6 +53,8 @@ export interface Row {
   lsEpochs: number | null;
   /** Whether the schedule started afresh after linear start. */
   lsRestart?: boolean;
+  /** Gradient clipping scope (absent in older rows: perMatrix). */
+  clip?: ClipScope;
   variant: string;
   elapsedS: number;
   note: string;
@@ -70,6 +76,7 @@ export async function trainTask(
     annealEvery: number;
     lsEpochs: number | null;
     lsRestart: boolean;
+    clip: ClipScope;
     variant: string;
     engine: EngineName;
   },
@@ -82,6 +89,7 @@ export async function trainTask(
     annealEvery: settings.annealEvery,
     lsEpochs: settings.lsEpochs,
     lsRestart: settings.lsRestart,
+    clip: settings.clip,
     variant: settings.variant,
   };
   let task;
@@ -118,6 +126,7 @@ export async function trainTask(
         ? {}
         : { linearStartPatience: null, linearStartEpochs: settings.lsEpochs }),
       restartScheduleAfterLinearStart: settings.lsRestart,
+      clipScope: settings.clip,
       engine: settings.engine,
       seed: ctx.seed + 1000 * run + taskId,
       onProgress: ctx.progress(`${set} task ${taskId} run ${run + 1}`),

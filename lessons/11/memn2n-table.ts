@@ -24,7 +24,7 @@ import { compareWithPaper } from '@lesson11/memnn';
 import type { EngineName } from '@lesson11/memnn';
 import type { LessonDefinition, MetricValue } from '@lesson11/runner';
 
-import { readInteger } from './flag-values.js';
+import { readClip, readInteger } from './flag-values.js';
 import {
   readPrevious,
   RESULTS_FILE,
@@ -66,6 +66,13 @@ export const lesson: LessonDefinition = {
       description:
         'start the rate schedule afresh when linear start ends, as the ' +
         "authors' code does (give --epochs as linear + softmax epochs)",
+    },
+    clip: {
+      type: 'string',
+      default: 'perMatrix',
+      description:
+        'gradient clipping at norm 40: perMatrix (l2), spectral (largest ' +
+        "singular value, as the authors' MATLAB code) or global",
     },
     'anneal-every': {
       type: 'string',
@@ -116,6 +123,7 @@ export const lesson: LessonDefinition = {
           ? null
           : readInteger(ctx.values, 'ls-epochs', 1),
       lsRestart: ctx.values['ls-restart'] === true,
+      clip: readClip(ctx.values),
       variant,
       engine,
     };
@@ -140,6 +148,7 @@ export const lesson: LessonDefinition = {
           (old.annealEvery ?? 25) === settings.annealEvery &&
           (old.lsEpochs ?? null) === settings.lsEpochs &&
           (old.lsRestart ?? false) === settings.lsRestart &&
+          (old.clip ?? 'perMatrix') === settings.clip &&
           old.variant === variant &&
           old.restartTestErrors.length >= settings.restarts
         ) {
@@ -171,6 +180,7 @@ export const lesson: LessonDefinition = {
         `${settings.epochs} epochs (rate halved every ${settings.annealEvery}), ` +
         `linear start ${settings.lsEpochs ?? 'until validation loss rises'}` +
         `${settings.lsRestart ? ' (schedule restarted after it)' : ''}, ` +
+        `clipping ${settings.clip}, ` +
         `best of ${settings.restarts} by training error\n`,
     ];
     const summary: string[] = [];

@@ -43,8 +43,12 @@ export {
   wordWeights,
 } from './memn2n-tfjs.js';
 export type { TensorBatch, TensorParameters } from './memn2n-tfjs.js';
-export { clipGradients, Optimizer } from './optimizer.js';
-export type { OptimizerName, OptimizerSettings } from './optimizer.js';
+export { clipGradients, Optimizer, spectralNorm } from './optimizer.js';
+export type {
+  ClipScope,
+  OptimizerName,
+  OptimizerSettings,
+} from './optimizer.js';
 export {
   cloneParameters,
   initParameters,

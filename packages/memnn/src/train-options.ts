@@ -12,7 +12,7 @@ import type { Logger, OptionRules, ProgressCallback } from '@lesson11/tensor';
 
 import type { EngineName } from './gradient-engine.js';
 import type { LearningRateSchedule } from './learning-rate.js';
-import type { OptimizerName } from './optimizer.js';
+import type { ClipScope, OptimizerName } from './optimizer.js';
 import type { MemN2NParameters } from './parameters.js';
 
 /** Options of `trainMemN2N`; the defaults are the paper's (§4.2). */
@@ -37,8 +37,12 @@ export interface TrainMemN2NOptions {
   cycleStepEpochs?: number;
   /** Gradient l2-norm limit, `Infinity` for none. @defaultValue 40 */
   maxGradientNorm?: number;
-  /** @defaultValue 'perMatrix' */
-  clipScope?: 'perMatrix' | 'global';
+  /**
+   * Clip each matrix by its l2 norm (`'perMatrix'`), by its largest
+   * singular value (`'spectral'`, as the authors' code), or all together.
+   * @defaultValue 'perMatrix'
+   */
+  clipScope?: ClipScope;
   /**
    * `'sum'` over the batch (the paper) or `'mean'` (Keras, the notebook).
    * @defaultValue 'sum'
@@ -137,7 +141,7 @@ const RULES: OptionRules<Required<TrainMemN2NOptions>> = {
     minExclusive: true,
     allowInfinity: true,
   }),
-  clipScope: oneOfRule(['perMatrix', 'global']),
+  clipScope: oneOfRule(['perMatrix', 'spectral', 'global']),
   lossReduction: oneOfRule(['sum', 'mean']),
   linearStart: BOOLEAN_RULE,
   linearStartPatience: nullableRule(integerRule({ min: 1 })),

@@ -92,7 +92,10 @@ export async function* memn2nTraining(
   const gradients = zeroParameters(config);
   const named = listParameters(parameters);
   const namedGradients = listParameters(gradients);
-  const optimizer = new Optimizer(o, named);
+  const optimizer = new Optimizer(
+    { ...o, matrixColumns: config.embeddingDim },
+    named,
+  );
   const engine =
     o.engine === 'fused' ? fusedEngine(config) : tfjsEngine(config);
   const progress = throttleProgress(o.onProgress);

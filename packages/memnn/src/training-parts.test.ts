@@ -9,7 +9,7 @@ import {
 } from './config.js';
 import { learningRateAt } from './learning-rate.js';
 import type { ScheduleSettings } from './learning-rate.js';
-import { clipGradients } from './optimizer.js';
+import { clipGradients, spectralNorm } from './optimizer.js';
 import { initParameters, listParameters } from './parameters.js';
 import { addEmptyMemories } from './random-noise.js';
 import { tinyArrays, tinyConfig } from './test-models.js';
@@ -93,6 +93,57 @@ describe('clipGradients', () => {
     ]);
     expect(Array.from(perMatrix[1]!.values)).toEqual([0, 1]);
     expect(global[1]!.values[1]).toBeCloseTo(2 / Math.sqrt(26), 6);
+  });
+
+  it('clips a matrix by its largest singular value with spectral', () => {
+    // [[3, 0], [0, 4]] has l2 norm 5 and spectral norm 4; a vector's
+    // spectral norm is its l2 norm.
+    const gradients = [
+      { name: 'table0', values: Float32Array.from([3, 0, 0, 4]) },
+      { name: 'answerBias', values: Float32Array.from([0, 6]) },
+    ];
+    clipGradients(gradients, 2, 'spectral', 2);
+    expect(Array.from(gradients[0]!.values)).toEqual([1.5, 0, 0, 2]);
+    expect(Array.from(gradients[1]!.values)).toEqual([0, 2]);
+  });
+});
+
+describe('spectralNorm', () => {
+  it('matches hand-computed singular values', () => {
+    expect(spectralNorm(Float32Array.from([3, 0, 0, 4]), 2, 2)).toBeCloseTo(
+      4,
+      6,
+    );
+    // Rank one: u vᵀ with |u| = 3, |v| = 5 → 15.
+    const u = [1, 2, 2];
+    const v = [3, 4];
+    const outer = Float32Array.from(u.flatMap((a) => v.map((b) => a * b)));
+    expect(spectralNorm(outer, 3, 2)).toBeCloseTo(15, 5);
+    // [[1, 1], [0, 1]]: σ_max = golden ratio.
+    expect(spectralNorm(Float32Array.from([1, 1, 0, 1]), 2, 2)).toBeCloseTo(
+      (1 + Math.sqrt(5)) / 2,
+      6,
+    );
+    expect(spectralNorm(new Float32Array(6), 3, 2)).toBe(0);
+  });
+
+  it('lies between the largest column norm and the l2 norm on random data', () => {
+    const random = new Random(5);
+    const rows = 40;
+    const columns = 8;
+    const values = Float32Array.from({ length: rows * columns }, () =>
+      random.normal(),
+    );
+    const sigma = spectralNorm(values, rows, columns);
+    let l2 = 0;
+    for (const x of values) l2 += x * x;
+    const columnNorms = Array.from({ length: columns }, (_, c) => {
+      let sum = 0;
+      for (let r = 0; r < rows; r++) sum += values[r * columns + c]! ** 2;
+      return Math.sqrt(sum);
+    });
+    expect(sigma).toBeGreaterThanOrEqual(Math.max(...columnNorms) - 1e-6);
+    expect(sigma).toBeLessThan(Math.sqrt(l2));
   });
 });
 
