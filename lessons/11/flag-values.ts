@@ -95,3 +95,12 @@ export function readClip(values: Values): 'perMatrix' | 'spectral' | 'global' {
   }
   return text;
 }
+
+/** The `--pe-length` flag: J of position encoding in `@lesson11/memnn`. */
+export function readPeLength(values: Values): 'sentence' | 'padded' {
+  const text = values['pe-length'];
+  if (text !== 'sentence' && text !== 'padded') {
+    fail('pe-length', 'be sentence or padded', text);
+  }
+  return text;
+}

@@ -55,6 +55,8 @@ export interface Row {
   lsRestart?: boolean;
   /** Gradient clipping scope (absent in older rows: perMatrix). */
   clip?: ClipScope;
+  /** J of position encoding (absent in older rows: sentence). */
+  peLength?: 'sentence' | 'padded';
   variant: string;
   elapsedS: number;
   note: string;
@@ -77,6 +79,7 @@ export async function trainTask(
     lsEpochs: number | null;
     lsRestart: boolean;
     clip: ClipScope;
+    peLength: 'sentence' | 'padded';
     variant: string;
     engine: EngineName;
   },
@@ -90,6 +93,7 @@ export async function trainTask(
     lsEpochs: settings.lsEpochs,
     lsRestart: settings.lsRestart,
     clip: settings.clip,
+    peLength: settings.peLength,
     variant: settings.variant,
   };
   let task;
@@ -115,6 +119,7 @@ export async function trainTask(
     vocabularySize: data.vocabulary.size,
     memorySize: data.memorySize,
     positionEncoding: variant.positionEncoding,
+    positionEncodingLength: settings.peLength,
   });
   const runs = [];
   for (let run = 0; run < settings.restarts; run++) {

@@ -24,7 +24,7 @@ import { compareWithPaper } from '@lesson11/memnn';
 import type { EngineName } from '@lesson11/memnn';
 import type { LessonDefinition, MetricValue } from '@lesson11/runner';
 
-import { readClip, readInteger } from './flag-values.js';
+import { readClip, readInteger, readPeLength } from './flag-values.js';
 import {
   readPrevious,
   RESULTS_FILE,
@@ -66,6 +66,13 @@ export const lesson: LessonDefinition = {
       description:
         'start the rate schedule afresh when linear start ends, as the ' +
         "authors' code does (give --epochs as linear + softmax epochs)",
+    },
+    'pe-length': {
+      type: 'string',
+      default: 'sentence',
+      description:
+        "J of position encoding: sentence (the paper's formula) or padded " +
+        "(the authors' code: a word's weight depends only on its place)",
     },
     clip: {
       type: 'string',
@@ -124,6 +131,7 @@ export const lesson: LessonDefinition = {
           : readInteger(ctx.values, 'ls-epochs', 1),
       lsRestart: ctx.values['ls-restart'] === true,
       clip: readClip(ctx.values),
+      peLength: readPeLength(ctx.values),
       variant,
       engine,
     };
@@ -149,6 +157,7 @@ export const lesson: LessonDefinition = {
           (old.lsEpochs ?? null) === settings.lsEpochs &&
           (old.lsRestart ?? false) === settings.lsRestart &&
           (old.clip ?? 'perMatrix') === settings.clip &&
+          (old.peLength ?? 'sentence') === settings.peLength &&
           old.variant === variant &&
           old.restartTestErrors.length >= settings.restarts
         ) {
@@ -180,7 +189,7 @@ export const lesson: LessonDefinition = {
         `${settings.epochs} epochs (rate halved every ${settings.annealEvery}), ` +
         `linear start ${settings.lsEpochs ?? 'until validation loss rises'}` +
         `${settings.lsRestart ? ' (schedule restarted after it)' : ''}, ` +
-        `clipping ${settings.clip}, ` +
+        `clipping ${settings.clip}, PE length ${settings.peLength}, ` +
         `best of ${settings.restarts} by training error\n`,
     ];
     const summary: string[] = [];

@@ -60,6 +60,13 @@ export interface MemN2NConfig {
    * @defaultValue true
    */
   positionEncoding?: boolean;
+  /**
+   * J in the position weights: `'sentence'`, the sentence's own word count
+   * (the paper's formula as written), or `'padded'`, the padded row length,
+   * so a word's weight depends only on its place, as in the authors' code.
+   * @defaultValue 'sentence'
+   */
+  positionEncodingLength?: 'sentence' | 'padded';
   /** Add a learned vector per memory slot (age) to A and C (§4.1). @defaultValue true */
   temporalEncoding?: boolean;
 }
@@ -75,6 +82,7 @@ export const MEMN2N_CONFIG_DEFAULTS: Readonly<Required<MemN2NConfig>> =
     stateUpdate: 'addRead',
     answerLayer: 'tied',
     positionEncoding: true,
+    positionEncodingLength: 'sentence',
     temporalEncoding: true,
   });
 
@@ -93,6 +101,7 @@ const RULES: OptionRules<Required<MemN2NConfig>> = {
   ]),
   answerLayer: oneOfRule(['tied', 'dense']),
   positionEncoding: BOOLEAN_RULE,
+  positionEncodingLength: oneOfRule(['sentence', 'padded']),
   temporalEncoding: BOOLEAN_RULE,
 };
 

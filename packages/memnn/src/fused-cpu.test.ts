@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 import type { MemN2NConfig } from './config.js';
 import { FusedMemN2N } from './fused-cpu.js';
+import { embedWords } from './fused-kernels.js';
 import {
   batchTensors,
   memn2nForward,
@@ -21,6 +22,11 @@ import { tinyArrays, tinyConfig } from './test-models.js';
 const VARIANTS: [string, MemN2NConfig, boolean][] = [
   ['adjacent, PE, TE, tied (the paper)', { hops: 3 }, false],
   ['adjacent, linear start', { hops: 3 }, true],
+  [
+    "adjacent, PE with J = padded length (the authors' code)",
+    { hops: 3, positionEncodingLength: 'padded' },
+    false,
+  ],
   [
     'layer-wise, H u + o, dense',
     {
@@ -129,5 +135,26 @@ describe('FusedMemN2N', () => {
     const hop = Array.from(fused.attention.subarray(0, 4));
     expect(hop.slice(0, count).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 6);
     expect(hop.slice(count)).toEqual(new Array(4 - count).fill(0));
+  });
+});
+
+describe('embedWords', () => {
+  it('weights words with J = the word count or the padded length', () => {
+    // Row [1, 2, 0]: two words in a row of 3; d = 2, table rows all ones.
+    const ids = Int32Array.from([1, 2, 0]);
+    const table = new Float32Array(3 * 2).fill(1);
+    const weight = (j: number, J: number, k: number): number =>
+      1 - j / J - (k / 2) * (1 - (2 * j) / J);
+    const sentence = new Float32Array(2);
+    const padded = new Float32Array(2);
+
+    embedWords(ids, 0, 3, table, sentence, 0, 2, true);
+    embedWords(ids, 0, 3, table, padded, 0, 2, true, true);
+
+    for (const k of [1, 2]) {
+      expect(sentence[k - 1]).toBeCloseTo(weight(1, 2, k) + weight(2, 2, k), 6);
+      expect(padded[k - 1]).toBeCloseTo(weight(1, 3, k) + weight(2, 3, k), 6);
+    }
+    expect(padded[1]).not.toBeCloseTo(sentence[1]!, 3);
   });
 });

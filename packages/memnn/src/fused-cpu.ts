@@ -96,6 +96,7 @@ export class FusedMemN2N {
     const { hops, embeddingDim: d, memorySize: s } = this.config;
     const count = Math.min(data.storyLengths[index] ?? 0, s);
     const pe = this.config.positionEncoding;
+    const padded = this.config.positionEncodingLength === 'padded';
     this.#count = count;
     this.#linear = linear;
 
@@ -115,6 +116,7 @@ export class FusedMemN2N {
           i * d,
           d,
           pe,
+          padded,
         );
         if (temporal) {
           for (let k = 0; k < d; k++)
@@ -133,6 +135,7 @@ export class FusedMemN2N {
       0,
       d,
       pe,
+      padded,
     );
 
     // 2. Hops: attention over memories, read-out, state update.
@@ -183,6 +186,7 @@ export class FusedMemN2N {
     const { hops, embeddingDim: d, memorySize: s } = this.config;
     const count = this.#count;
     const pe = this.config.positionEncoding;
+    const padded = this.config.positionEncodingLength === 'padded';
     const du = this.#stateGradients;
     du.fill(0);
     for (const t of this.#memoryTables)
@@ -247,6 +251,7 @@ export class FusedMemN2N {
           i * d,
           d,
           pe,
+          padded,
         );
         if (dTemporal) {
           for (let k = 0; k < d; k++)
@@ -263,6 +268,7 @@ export class FusedMemN2N {
       0,
       d,
       pe,
+      padded,
     );
   }
 

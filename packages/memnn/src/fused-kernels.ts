@@ -35,8 +35,9 @@ export function embedWords(
   offset: number,
   d: number,
   positionEncoding: boolean,
+  paddedLength = false,
 ): void {
-  const words = countWords(ids, row, length);
+  const words = paddedLength ? length : countWords(ids, row, length);
   let j = 0;
   for (let w = 0; w < length; w++) {
     const id = ids[row + w]!;
@@ -60,8 +61,9 @@ export function embedWordsBackward(
   offset: number,
   d: number,
   positionEncoding: boolean,
+  paddedLength = false,
 ): void {
-  const words = countWords(ids, row, length);
+  const words = paddedLength ? length : countWords(ids, row, length);
   let j = 0;
   for (let w = 0; w < length; w++) {
     const id = ids[row + w]!;

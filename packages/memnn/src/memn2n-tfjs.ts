@@ -47,12 +47,15 @@ export function wordWeights(
   rowLength: number,
   positionEncoding: boolean,
   embeddingDim: number,
+  paddedLength = false,
 ): { constant: Float32Array; slope: Float32Array } {
   const constant = new Float32Array(ids.length);
   const slope = new Float32Array(ids.length);
   for (let row = 0; row < ids.length; row += rowLength) {
-    let words = 0;
-    for (let w = 0; w < rowLength; w++) if (ids[row + w] !== 0) words++;
+    let words = paddedLength ? rowLength : 0;
+    if (!paddedLength) {
+      for (let w = 0; w < rowLength; w++) if (ids[row + w] !== 0) words++;
+    }
     let j = 0;
     for (let w = 0; w < rowLength; w++) {
       if (ids[row + w] === 0) continue;
@@ -89,8 +92,9 @@ export function batchTensors(
   }
   const pe = config.positionEncoding;
   const d = config.embeddingDim;
-  const sw = wordWeights(stories, l, pe, d);
-  const qw = wordWeights(questions, lq, pe, d);
+  const padded = config.positionEncodingLength === 'padded';
+  const sw = wordWeights(stories, l, pe, d, padded);
+  const qw = wordWeights(questions, lq, pe, d, padded);
   return {
     stories: oneHot(stories, config.vocabularySize),
     storyConstant: tf.tensor4d(sw.constant, [b, s, l, 1]),
