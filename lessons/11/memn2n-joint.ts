@@ -41,7 +41,12 @@ import type {
   MetricValue,
 } from '@lesson11/runner';
 
-import { readClip, readIndexList, readInteger } from './flag-values.js';
+import {
+  readClip,
+  readIndexList,
+  readInteger,
+  readNumber,
+} from './flag-values.js';
 
 /** The settings a saved run must match to be reused. */
 interface Settings {
@@ -51,6 +56,7 @@ interface Settings {
   annealEvery: number;
   dim: number;
   clip: ClipScope;
+  learningRate: number;
 }
 
 /** One finished training run, saved as `joint-<set>-run<k>.json`. */
@@ -129,7 +135,7 @@ async function trainRun(
   const { parameters, history } = await trainMemN2N(config, data, {
     epochs: settings.epochs,
     annealEvery: settings.annealEvery,
-    learningRate: 0.005,
+    learningRate: settings.learningRate,
     linearStart: true,
     linearStartPatience: null,
     linearStartEpochs: settings.lsEpochs,
@@ -200,6 +206,11 @@ export const lesson: LessonDefinition = {
       description: 'halve the rate every this many softmax epochs',
     },
     dim: { type: 'string', default: '50', description: 'embedding size d' },
+    lr: {
+      type: 'string',
+      default: '0.005',
+      description: "SGD rate of both phases (the authors' code: 0.005)",
+    },
     clip: {
       type: 'string',
       default: 'perMatrix',
@@ -227,6 +238,7 @@ export const lesson: LessonDefinition = {
       annealEvery: readInteger(ctx.values, 'anneal-every', 1),
       dim: readInteger(ctx.values, 'dim', 1),
       clip: readClip(ctx.values),
+      learningRate: readNumber(ctx.values, 'lr'),
     };
     const toTrain = readIndexList(ctx.values, 'only-runs', restarts);
     const metrics: Record<string, MetricValue> = {

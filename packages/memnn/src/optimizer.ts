@@ -63,8 +63,10 @@ export function clipGradients(
     return total;
   }
   gradients.forEach(({ name, values }, i) => {
+    // σ_max ≤ the l2 norm: below the limit there is nothing to compute.
     const isMatrix =
       scope === 'spectral' &&
+      norms[i]! > maxNorm &&
       name !== 'answerBias' &&
       matrixColumns > 1 &&
       values.length % matrixColumns === 0;
