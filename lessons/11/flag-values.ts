@@ -104,3 +104,17 @@ export function readPeLength(values: Values): 'sentence' | 'padded' {
   }
   return text;
 }
+
+/** A number flag in [0, 1]. */
+export function readFraction(values: Values, name: string): number {
+  const text = values[name];
+  const value = Number(text);
+  if (
+    typeof text !== 'string' ||
+    text.trim() === '' ||
+    !(value >= 0 && value <= 1)
+  ) {
+    fail(name, 'be a number from 0 to 1', text);
+  }
+  return value;
+}

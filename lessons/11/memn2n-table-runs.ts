@@ -57,6 +57,8 @@ export interface Row {
   clip?: ClipScope;
   /** J of position encoding (absent in older rows: sentence). */
   peLength?: 'sentence' | 'padded';
+  /** Spare memory slots for random noise (absent in older rows: 0). */
+  spareSlots?: number;
   variant: string;
   elapsedS: number;
   note: string;
@@ -80,6 +82,7 @@ export async function trainTask(
     lsRestart: boolean;
     clip: ClipScope;
     peLength: 'sentence' | 'padded';
+    spareSlots: number;
     variant: string;
     engine: EngineName;
   },
@@ -94,6 +97,7 @@ export async function trainTask(
     lsRestart: settings.lsRestart,
     clip: settings.clip,
     peLength: settings.peLength,
+    spareSlots: settings.spareSlots,
     variant: settings.variant,
   };
   let task;
@@ -113,7 +117,10 @@ export async function trainTask(
       note: `missing file: ${error.path}`,
     };
   }
-  const data = prepareBabiData(task.train, task.test, { memorySize: 50 });
+  const data = prepareBabiData(task.train, task.test, {
+    memorySize: 50,
+    spareSlotFraction: settings.spareSlots,
+  });
   const variant = VARIANTS[settings.variant]!;
   const config = resolveMemN2NConfig({
     vocabularySize: data.vocabulary.size,

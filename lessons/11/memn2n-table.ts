@@ -24,7 +24,12 @@ import { compareWithPaper } from '@lesson11/memnn';
 import type { EngineName } from '@lesson11/memnn';
 import type { LessonDefinition, MetricValue } from '@lesson11/runner';
 
-import { readClip, readInteger, readPeLength } from './flag-values.js';
+import {
+  readClip,
+  readFraction,
+  readInteger,
+  readPeLength,
+} from './flag-values.js';
 import {
   readPrevious,
   RESULTS_FILE,
@@ -73,6 +78,13 @@ export const lesson: LessonDefinition = {
       description:
         "J of position encoding: sentence (the paper's formula) or padded " +
         "(the authors' code: a word's weight depends only on its place)",
+    },
+    'spare-slots': {
+      type: 'string',
+      default: '0',
+      description:
+        'extra memory slots, as a share of the longest story, so random ' +
+        'noise can insert empty memories into fixed-length stories (0.1)',
     },
     clip: {
       type: 'string',
@@ -132,6 +144,7 @@ export const lesson: LessonDefinition = {
       lsRestart: ctx.values['ls-restart'] === true,
       clip: readClip(ctx.values),
       peLength: readPeLength(ctx.values),
+      spareSlots: readFraction(ctx.values, 'spare-slots'),
       variant,
       engine,
     };
@@ -158,6 +171,7 @@ export const lesson: LessonDefinition = {
           (old.lsRestart ?? false) === settings.lsRestart &&
           (old.clip ?? 'perMatrix') === settings.clip &&
           (old.peLength ?? 'sentence') === settings.peLength &&
+          (old.spareSlots ?? 0) === settings.spareSlots &&
           old.variant === variant &&
           old.restartTestErrors.length >= settings.restarts
         ) {
@@ -190,6 +204,7 @@ export const lesson: LessonDefinition = {
         `linear start ${settings.lsEpochs ?? 'until validation loss rises'}` +
         `${settings.lsRestart ? ' (schedule restarted after it)' : ''}, ` +
         `clipping ${settings.clip}, PE length ${settings.peLength}, ` +
+        `spare slots ${settings.spareSlots}, ` +
         `best of ${settings.restarts} by training error\n`,
     ];
     const summary: string[] = [];

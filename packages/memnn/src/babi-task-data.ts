@@ -17,6 +17,15 @@ import type { MemN2NArrays } from './fused-cpu.js';
 export interface PrepareBabiDataOptions {
   /** Most recent sentences kept (§4.2 keeps 50). @defaultValue 50 */
   memorySize?: number;
+  /**
+   * Extra memory slots beyond the longest story, as a share of it (rounded
+   * up, still at most `memorySize`). Random noise inserts empty memories
+   * only into free slots, so a task whose stories all have the same length
+   * (task 16: 9 sentences) gets no noise without them; 0.1 leaves room for
+   * the paper's 10 %, as the authors' random time indices do.
+   * @defaultValue 0
+   */
+  spareSlotFraction?: number;
   /** How the validation part is taken. @defaultValue \{ fraction: 0.1 \} */
   validation?: SplitValidationOptions;
   /** @defaultValue 'post' */
@@ -28,7 +37,7 @@ export interface PrepareBabiDataOptions {
 /** A task's examples as model-ready arrays, with the vocabulary. */
 export interface PreparedBabiData {
   vocabulary: Vocabulary;
-  /** Memory slots S = min(memorySize, longest story). */
+  /** Memory slots S = min(memorySize, longest story + spare slots). */
   memorySize: number;
   train: MemN2NArrays;
   validation: MemN2NArrays | null;
@@ -56,7 +65,13 @@ export function prepareBabiData(
   const vocabulary = Vocabulary.fromExamples(train, test);
   const split = splitValidation(train, options.validation ?? {});
   const measured = measureExamples(train, test);
-  const memorySize = Math.min(options.memorySize ?? 50, measured.memorySize);
+  const spare = Math.ceil(
+    (options.spareSlotFraction ?? 0) * measured.memorySize,
+  );
+  const memorySize = Math.min(
+    options.memorySize ?? 50,
+    measured.memorySize + spare,
+  );
   const shape = {
     memorySize,
     sentenceLength: measured.sentenceLength,

@@ -2,6 +2,7 @@ import type { BabiExample } from '@lesson11/babi-data';
 import { loadBabiTask } from '@lesson11/babi-data/node';
 import { describe, expect, it } from 'vitest';
 
+import { prepareBabiData } from './babi-task-data.js';
 import { prepareJointBabiData, sliceArrays } from './joint-task-data.js';
 import { SHARED_DATA_DIR } from './test-paths.js';
 import { tinyArrays } from './test-models.js';
@@ -113,6 +114,30 @@ describe('sliceArrays', () => {
     expect(data.answers[2]).toBe(99);
     expect(() => sliceArrays(data, 4, 2)).toThrow(
       'sliceArrays: rows 4 to 6 must lie within 0 to 5, got start 4 and count 2.',
+    );
+  });
+});
+
+describe('prepareBabiData spare slots', () => {
+  it('adds memory slots beyond the longest story for random noise', async () => {
+    // Task 16: every story has 9 sentences, so no slot is free without spares.
+    const task = await loadBabiTask(SHARED_DATA_DIR, { taskId: 16 });
+    const plain = prepareBabiData(task.train, task.test);
+    const spare = prepareBabiData(task.train, task.test, {
+      spareSlotFraction: 0.1,
+    });
+    const capped = prepareBabiData(task.train, task.test, {
+      spareSlotFraction: 1,
+      memorySize: 12,
+    });
+
+    expect(plain.memorySize).toBe(9);
+    expect(spare.memorySize).toBe(10);
+    expect(capped.memorySize).toBe(12);
+    expect(spare.train.memorySize).toBe(10);
+    // The stories are unchanged: slot 9 stays empty.
+    expect(Array.from(spare.train.storyLengths)).toEqual(
+      Array.from(plain.train.storyLengths),
     );
   });
 });
