@@ -6,6 +6,7 @@ import { assignLabels } from './assign-labels.js';
 import { FUSED_MAX_DIMENSIONS } from './fused-cpu.js';
 import { fusedMeanShiftSteps } from './fused-sweeps.js';
 import { mergeModes } from './merge-modes.js';
+import { neighborMeanShift } from './neighbor-mean-shift.js';
 import { resolveMeanShiftOptions } from './options.js';
 import type {
   MeanShiftOptions,
@@ -240,6 +241,25 @@ export async function meanShift(
   options: MeanShiftOptions = {},
 ): Promise<MeanShiftResult> {
   const resolved = resolveMeanShiftOptions(options);
+  if (options.neighborIndex !== undefined) {
+    const update = options.update ?? 'blurring';
+    if (update === 'inPlace') {
+      throw new RangeError(
+        'meanShift: update must be "blurring" or "nonBlurring" with a ' +
+          'neighborIndex, got "inPlace".',
+      );
+    }
+    return neighborMeanShift(points, options.neighborIndex, {
+      bandwidth: resolved.bandwidth,
+      neighbors: options.neighbors ?? 50,
+      update,
+      maxIterations: resolved.maxIterations,
+      tolerance: resolved.tolerance,
+      mergeRadius: resolved.mergeRadius,
+      onProgress: resolved.onProgress,
+      logger: resolved.logger,
+    });
+  }
   const matrix = toPointMatrix('meanShift', points);
   const d = matrix.columns;
   const iterationMs: number[] = [];

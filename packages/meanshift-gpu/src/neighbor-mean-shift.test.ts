@@ -8,6 +8,7 @@ import {
 import type { PointMatrix } from '@lesson11/tensor';
 import { beforeAll, describe, expect, it } from 'vitest';
 
+import { meanShift } from './mean-shift.js';
 import { mergeParticles } from './merge-particles.js';
 import {
   NEIGHBOR_MEAN_SHIFT_DEFAULTS,
@@ -83,6 +84,48 @@ describe('neighborMeanShift', () => {
     expect(adjustedRandIndex(result.labels, BLOBS.labels)).toBe(1);
     // Fully collapsed: a handful of particles, not one per point.
     expect(result.particleCounts.at(-1)).toBeLessThanOrEqual(6);
+  });
+
+  it('runs from meanShift when given a neighborIndex', async () => {
+    let builds = 0;
+    const counting: NeighborIndexBuilder = async (points) => {
+      builds++;
+      return exactBuilder(points);
+    };
+    const direct = await neighborMeanShift(POINTS, exactBuilder, {
+      bandwidth: 2,
+      neighbors: 20,
+      logger: SILENT_LOGGER,
+    });
+
+    const viaOption = await meanShift(POINTS, {
+      bandwidth: 2,
+      neighborIndex: counting,
+      neighbors: 20,
+      logger: SILENT_LOGGER,
+    });
+
+    expect(viaOption.labels).toEqual(direct.labels);
+    expect(viaOption.clusterCenters).toEqual(direct.clusterCenters);
+    // Non-blurring through the option builds the index once, as directly.
+    const fixed = await meanShift(POINTS, {
+      bandwidth: 2,
+      neighborIndex: counting,
+      neighbors: 180,
+      update: 'nonBlurring',
+      maxIterations: 50,
+    });
+    expect(builds).toBe(1);
+    expect(adjustedRandIndex(fixed.labels, BLOBS.labels)).toBe(1);
+    await expect(
+      meanShift(POINTS, { neighborIndex: exactBuilder, update: 'inPlace' }),
+    ).rejects.toThrow(
+      'meanShift: update must be "blurring" or "nonBlurring" with a ' +
+        'neighborIndex, got "inPlace".',
+    );
+    await expect(
+      meanShift(POINTS, { neighborIndex: exactBuilder, neighbors: 0 }),
+    ).rejects.toThrow('meanShift: neighbors must be an integer >= 1, got 0.');
   });
 
   it('builds the index once in non-blurring mode', async () => {

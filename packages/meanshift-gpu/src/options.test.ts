@@ -12,6 +12,8 @@ describe('resolveMeanShiftOptions', () => {
         "engine": "auto",
         "maxIterations": 300,
         "mergeRadius": "auto",
+        "neighborIndex": undefined,
+        "neighbors": 50,
         "onProgress": undefined,
         "tolerance": "auto",
         "update": "inPlace",

@@ -13,6 +13,8 @@ import type {
   ProgressCallback,
 } from '@lesson11/tensor';
 
+import type { NeighborIndexBuilder } from './neighbor-mean-shift.js';
+
 /**
  * How the points move during a sweep.
  *
@@ -77,6 +79,20 @@ export interface MeanShiftOptions {
    */
   mergeRadius?: number | 'auto';
   /**
+   * Use only each point's nearest neighbours, found by this index builder
+   * (e.g. `(p) => buildSpillForestIndex(p)` from `@lesson11/lsh-ann`):
+   * `meanShift` then runs {@link neighborMeanShift}, in `'blurring'` mode
+   * unless `update` says `'nonBlurring'` (where the index is built once);
+   * `batchSize` and `engine` do not apply. `undefined`: dense sweeps.
+   * @defaultValue undefined
+   */
+  neighborIndex?: NeighborIndexBuilder;
+  /**
+   * k, the neighbours of each update when `neighborIndex` is given.
+   * @defaultValue 50
+   */
+  neighbors?: number;
+  /**
    * Receives `stage: 'shift'` events (`completed` sweeps, `maxShift`) and a
    * `'merge'` event.
    * @defaultValue undefined
@@ -98,10 +114,15 @@ export const MEAN_SHIFT_DEFAULTS = Object.freeze({
   update: 'inPlace',
   engine: 'auto',
   mergeRadius: 'auto',
+  neighborIndex: undefined,
+  neighbors: 50,
   onProgress: undefined,
   logger: DEFAULT_LOGGER,
-} as const satisfies Required<Omit<MeanShiftOptions, 'onProgress'>> & {
+} as const satisfies Required<
+  Omit<MeanShiftOptions, 'onProgress' | 'neighborIndex'>
+> & {
   onProgress: undefined;
+  neighborIndex: undefined;
 });
 
 /** Options with every field set and `'auto'` resolved. */
@@ -144,6 +165,8 @@ const RULES: OptionRules<MeanShiftOptions> = {
   update: oneOfRule(['inPlace', 'blurring', 'nonBlurring']),
   engine: oneOfRule(['auto', 'tfjs', 'fused', 'plain']),
   mergeRadius: autoOr(numberRule({ min: 0 })),
+  neighborIndex: OPTIONAL_FUNCTION_RULE,
+  neighbors: integerRule({ min: 1 }),
   onProgress: OPTIONAL_FUNCTION_RULE,
   logger: LOGGER_RULE,
 };
