@@ -25,8 +25,29 @@ describe('allKnn', () => {
       boundDimensions: 0,
       groupProducts: false,
       blockRows: 256,
+      maxBucketSize: 4096,
       seed: 0,
     });
+  });
+
+  it('compares a bucket above maxBucketSize in overlapping blocks', async () => {
+    // One leaf of 120 points, cap 50 → blocks of 25: 5 blocks (4 × 25 + 20),
+    // each with itself (4 · 300 + 190) and with the next (3 · 625 + 500).
+    const forest = await buildSpillForestIndex(SMALL, {
+      numTrees: 1,
+      leafSize: SMALL.rows,
+    });
+    const exact = await (await buildBruteForceIndex(SMALL)).knn(SMALL, 7);
+
+    const capped = await allKnn(forest, 7, { maxBucketSize: 50 });
+    const refined = await allKnn(forest, 7, {
+      maxBucketSize: 50,
+      refineRounds: 2,
+    });
+
+    expect(capped.candidatesChecked).toBe(4 * 300 + 190 + 3 * 625 + 500);
+    expect(recallAtK(capped, exact)).toBeLessThan(1);
+    expect(recallAtK(refined, exact)).toBeGreaterThan(recallAtK(capped, exact));
   });
 
   it('reaches recall@10 ≥ 0.9 on seeded blobs (spill forest, E2LSH)', async () => {

@@ -45,6 +45,16 @@ export interface AllKnnOptions {
    */
   blockRows?: number;
   /**
+   * Largest bucket or leaf whose pairs are all compared: a bigger one (a
+   * too-wide E2LSH bucket, a duplicate-heavy data set) is cut into blocks
+   * of half this size, each compared with itself and the next block, so
+   * the work stays near |B| · maxBucketSize / 2 instead of |B|² / 2.
+   * Refinement rounds walk the chain of blocks to recover neighbours the
+   * cut separated. Typed-loop path only (`groupProducts: false`).
+   * @defaultValue 4096
+   */
+  maxBucketSize?: number;
+  /**
    * Seed of the bound's subspace iteration.
    * @defaultValue 0
    */
@@ -59,6 +69,7 @@ export const ALL_KNN_DEFAULTS: Readonly<Required<AllKnnOptions>> =
     boundDimensions: 0,
     groupProducts: false,
     blockRows: 256,
+    maxBucketSize: 4096,
     seed: 0,
   });
 
@@ -68,6 +79,7 @@ const RULES: OptionRules<Required<AllKnnOptions>> = {
   boundDimensions: integerRule({ min: 0, max: 1024 }),
   groupProducts: BOOLEAN_RULE,
   blockRows: integerRule({ min: 2, max: 8192 }),
+  maxBucketSize: integerRule({ min: 2 }),
   seed: integerRule({ min: 0, max: 2 ** 32, maxExclusive: true }),
 };
 
@@ -93,7 +105,8 @@ interface Groups {
  * @remarks Cost Σ over buckets of |B|²·d / 2 (each pair once per table),
  *   plus n·k²·d per refinement round. Unlike `knn`, E2LSH multi-probe is not
  *   used: only points sharing a bucket meet, so it takes more tables for the
- *   same recall. A huge bucket costs |B|² (no cap).
+ *   same recall. A bucket above `maxBucketSize` is compared in overlapping
+ *   blocks, so no bucket costs much more than |B| · maxBucketSize / 2.
  * @example
  * const index = await buildSpillForestIndex(points, { numTrees: 8 });
  * const { indices } = allKnn(index, 10);
@@ -151,7 +164,7 @@ export async function allKnn(
           resolved.blockRows,
           visit,
         )
-      : pairsInGroups(pair, ids, starts);
+      : pairsInGroups(pair, ids, starts, resolved.maxBucketSize);
   }
   for (let round = 0; round < resolved.refineRounds; round++) {
     checked += refine(heaps, pair);
@@ -205,13 +218,36 @@ function pairsInGroups(
   pair: PairOffer,
   ids: Int32Array,
   starts: Int32Array,
+  cap: number,
 ): number {
   let checked = 0;
-  for (let g = 0; g + 1 < starts.length; g++) {
-    const end = starts[g + 1] as number;
-    for (let a = starts[g] as number; a < end; a++) {
+  const within = (from: number, to: number): void => {
+    for (let a = from; a < to; a++) {
       const i = ids[a] as number;
-      for (let b = a + 1; b < end; b++) checked += pair(i, ids[b] as number);
+      for (let b = a + 1; b < to; b++) checked += pair(i, ids[b] as number);
+    }
+  };
+  for (let g = 0; g + 1 < starts.length; g++) {
+    const start = starts[g] as number;
+    const end = starts[g + 1] as number;
+    if (end - start <= cap) {
+      within(start, end);
+      continue;
+    }
+    // Blocks of half the cap: each block with itself and with the next, so
+    // every window of `cap` consecutive members is covered once and the
+    // blocks form a chain that refinement rounds can walk along.
+    const half = Math.max(1, Math.floor(cap / 2));
+    for (let block = start; block < end; block += half) {
+      const blockEnd = Math.min(block + half, end);
+      within(block, blockEnd);
+      const nextEnd = Math.min(blockEnd + half, end);
+      for (let a = block; a < blockEnd; a++) {
+        const i = ids[a] as number;
+        for (let b = blockEnd; b < nextEnd; b++) {
+          checked += pair(i, ids[b] as number);
+        }
+      }
     }
   }
   return checked;
