@@ -88,10 +88,12 @@ async function readRun(
   try {
     const text = await readFile(join(ctx.outDir, runFile(set, run)), 'utf8');
     const saved = JSON.parse(text) as RunResult;
-    // Runs saved before --clip existed used per-matrix clipping.
+    // Runs saved before --clip existed used per-matrix clipping...
     const savedSettings = {
       ...saved.settings,
       clip: saved.settings.clip ?? 'perMatrix',
+      // and the authors' rate, before --lr existed.
+      learningRate: saved.settings.learningRate ?? 0.005,
     };
     const same = JSON.stringify(savedSettings) === JSON.stringify(settings);
     return same && saved.seed === ctx.seed ? saved : null;
