@@ -255,6 +255,10 @@ for (const dataset of new Set(rows.map((r) => r.dataset))) {
   const hnsw = best((r) => r.method === 'hnswlib-node');
   const ours = ['e2lsh', 'spill-forest'];
   for (const method of [...ours, ...ours.map((m) => `${m} all-kNN`)]) {
+    // Methods left out with --methods get no verdict line.
+    if (!rows.some((r) => r.dataset === dataset && r.method === method)) {
+      continue;
+    }
     const ours = best((r) => r.method === method);
     const ratio =
       ours !== undefined && hnsw !== undefined
