@@ -59,6 +59,8 @@ export interface Row {
   peLength?: 'sentence' | 'padded';
   /** Spare memory slots for random noise (absent in older rows: 0). */
   spareSlots?: number;
+  /** SGD rate given by --lr; null (or absent) for the variant's own. */
+  learningRate?: number | null;
   variant: string;
   elapsedS: number;
   note: string;
@@ -83,6 +85,7 @@ export async function trainTask(
     clip: ClipScope;
     peLength: 'sentence' | 'padded';
     spareSlots: number;
+    learningRate: number | null;
     variant: string;
     engine: EngineName;
   },
@@ -98,6 +101,7 @@ export async function trainTask(
     clip: settings.clip,
     peLength: settings.peLength,
     spareSlots: settings.spareSlots,
+    learningRate: settings.learningRate,
     variant: settings.variant,
   };
   let task;
@@ -132,6 +136,9 @@ export async function trainTask(
   for (let run = 0; run < settings.restarts; run++) {
     const { parameters, history } = await trainMemN2N(config, data, {
       ...variant.training,
+      ...(settings.learningRate === null
+        ? {}
+        : { learningRate: settings.learningRate }),
       epochs: settings.epochs,
       annealEvery: settings.annealEvery,
       ...(settings.lsEpochs === null

@@ -28,6 +28,7 @@ import {
   readClip,
   readFraction,
   readInteger,
+  readNumber,
   readPeLength,
 } from './flag-values.js';
 import {
@@ -93,6 +94,13 @@ export const lesson: LessonDefinition = {
         'gradient clipping at norm 40: perMatrix (l2), spectral (largest ' +
         "singular value, as the authors' MATLAB code) or global",
     },
+    lr: {
+      type: 'string',
+      default: '',
+      description:
+        "SGD rate of both phases (default: the variant's, 0.005 with " +
+        'linear start as in the paper, 0.01 without)',
+    },
     'anneal-every': {
       type: 'string',
       default: '25',
@@ -145,6 +153,8 @@ export const lesson: LessonDefinition = {
       clip: readClip(ctx.values),
       peLength: readPeLength(ctx.values),
       spareSlots: readFraction(ctx.values, 'spare-slots'),
+      learningRate:
+        ctx.values['lr'] === '' ? null : readNumber(ctx.values, 'lr'),
       variant,
       engine,
     };
@@ -172,6 +182,7 @@ export const lesson: LessonDefinition = {
           (old.clip ?? 'perMatrix') === settings.clip &&
           (old.peLength ?? 'sentence') === settings.peLength &&
           (old.spareSlots ?? 0) === settings.spareSlots &&
+          (old.learningRate ?? null) === settings.learningRate &&
           old.variant === variant &&
           old.restartTestErrors.length >= settings.restarts
         ) {
