@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 
 import { buildBruteForceIndex } from './brute-force-index.js';
 import { radiusRecall, recallAtK } from './recall.js';
+import { deserializeIndex } from './deserialize-index.js';
 import { buildSignLshIndex, SIGN_LSH_DEFAULTS } from './sign-lsh-index.js';
+import type { SignLshIndex } from './sign-lsh-index.js';
 
 // Spread 35 around the origin: directions, not just positions, differ.
 const BLOBS = makeBlobs({
@@ -25,6 +27,7 @@ describe('buildSignLshIndex', () => {
     expect(SIGN_LSH_DEFAULTS).toMatchInlineSnapshot(`
       {
         "bitsPerTable": 16,
+        "center": true,
         "numProbes": 8,
         "numTables": 8,
         "projection": "auto",
@@ -73,6 +76,41 @@ describe('buildSignLshIndex', () => {
     expect(recallAtK(await index.knn(QUERIES, 10), exact)).toBeGreaterThan(
       without + 0.05,
     );
+  });
+
+  it('splits one-orthant data into small buckets when centred', async () => {
+    // Every vector near the direction (1, …, 1): hyperplanes through the
+    // origin almost never fall between two of them.
+    const shifted = {
+      ...POINTS,
+      data: POINTS.data.map((x) => x + 200),
+    };
+    const queries = { ...QUERIES, data: QUERIES.data.map((x) => x + 200) };
+    const exact = await (
+      await buildBruteForceIndex(shifted, { metric: 'cosine' })
+    ).knn(queries, 10);
+    const options = { seed: 2, numTables: 4, bitsPerTable: 8, numProbes: 0 };
+    const origin = await (
+      await buildSignLshIndex(shifted, { ...options, center: false })
+    ).knn(queries, 10);
+    const centred = await buildSignLshIndex(shifted, options);
+    const result = await centred.knn(queries, 10);
+
+    expect(result.candidatesChecked).toBeLessThan(
+      0.25 * origin.candidatesChecked,
+    );
+    expect(recallAtK(result, exact)).toBeGreaterThanOrEqual(0.8);
+    const loaded = deserializeIndex(centred.serialize()) as SignLshIndex;
+    expect(Array.from(loaded.thresholds)).toEqual(
+      Array.from(centred.thresholds),
+    );
+    expect(Math.max(...centred.thresholds.map(Math.abs))).toBeGreaterThan(1);
+  });
+
+  it('rejects a center that is not a boolean', async () => {
+    await expect(
+      buildSignLshIndex(POINTS, { center: 'yes' as unknown as boolean }),
+    ).rejects.toThrow(/buildSignLshIndex: center must be .*, got "yes"\./);
   });
 
   it('gives the same neighbours with typed and tensor projections', async () => {
