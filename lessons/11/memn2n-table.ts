@@ -32,8 +32,11 @@ import {
   readPeLength,
 } from './flag-values.js';
 import {
+  mergeRows,
   readPrevious,
   RESULTS_FILE,
+  reusableRuns,
+  sameSettings,
   trainTask,
   VARIANTS,
 } from './memn2n-table-runs.js';
@@ -117,6 +120,13 @@ export const lesson: LessonDefinition = {
       default: 'fused',
       description: 'gradients: fused or tfjs',
     },
+    'merge-from': {
+      type: 'string',
+      default: '',
+      description:
+        `comma-separated folders whose ${RESULTS_FILE} rows (and runs) are ` +
+        'merged in before training, e.g. from processes that took other tasks',
+    },
     resume: {
       type: 'boolean',
       default: false,
@@ -160,7 +170,11 @@ export const lesson: LessonDefinition = {
       engine,
     };
     const tasks = parseTaskList(String(ctx.values['tasks']));
-    const rows = ctx.values['resume'] === true ? await readPrevious(ctx) : [];
+    const rows =
+      ctx.values['resume'] === true ? await readPrevious(ctx.outDir) : [];
+    for (const folder of String(ctx.values['merge-from']).split(',')) {
+      if (folder !== '') mergeRows(rows, await readPrevious(folder, true));
+    }
     const save = () =>
       ctx.writeFile(
         RESULTS_FILE,
@@ -173,18 +187,10 @@ export const lesson: LessonDefinition = {
           (r) => r.set === set && r.taskId === taskId,
         );
         const old = rows[previous];
+        const kept = reusableRuns(old, settings);
         if (
           old !== undefined &&
-          old.status === 'done' &&
-          old.epochs === settings.epochs &&
-          (old.annealEvery ?? 25) === settings.annealEvery &&
-          (old.lsEpochs ?? null) === settings.lsEpochs &&
-          (old.lsRestart ?? false) === settings.lsRestart &&
-          (old.clip ?? 'perMatrix') === settings.clip &&
-          (old.peLength ?? 'sentence') === settings.peLength &&
-          (old.spareSlots ?? 0) === settings.spareSlots &&
-          (old.learningRate ?? null) === settings.learningRate &&
-          old.variant === variant &&
+          sameSettings(old, settings) &&
           old.restartTestErrors.length >= settings.restarts
         ) {
           ctx.print(
@@ -192,7 +198,13 @@ export const lesson: LessonDefinition = {
           );
           continue;
         }
-        const row = await trainTask(ctx, set, taskId, settings);
+        if (kept.length > 0) {
+          ctx.print(
+            `${set} task ${taskId}: ${kept.length} run(s) kept, ` +
+              `training ${settings.restarts - kept.length} more`,
+          );
+        }
+        const row = await trainTask(ctx, set, taskId, settings, kept);
         if (previous >= 0) rows.splice(previous, 1);
         rows.push(row);
         await save();

@@ -12,15 +12,39 @@ import { measureIndex } from './ann-measure.js';
 import type { KnnSettings, Row, Truth } from './ann-measure.js';
 import { findPython, runPeer } from './peers.js';
 
+/**
+ * The part of hnswlib-node 3.0 used here. Typed locally because the package
+ * is an optional native dependency: where its build fails (no Node headers),
+ * pnpm drops it and its own declarations with it, and the type check must
+ * still pass.
+ */
+interface HnswIndex {
+  initIndex(
+    maxElements: number,
+    m: number,
+    efConstruction: number,
+    seed: number,
+  ): void;
+  addPoint(point: number[], label: number): void;
+  setEf(ef: number): void;
+  searchKnn(
+    query: number[],
+    k: number,
+  ): { neighbors: number[]; distances: number[] };
+}
+interface HnswModule {
+  HierarchicalNSW: new (space: 'l2', dimensions: number) => HnswIndex;
+}
+
 export async function measureHnsw(
   settings: KnnSettings,
   data: AnnDataset,
   truth: Truth,
 ): Promise<Row[]> {
   const { k } = settings;
-  let hnswlib: typeof import('hnswlib-node');
+  let hnswlib: HnswModule;
   try {
-    hnswlib = createRequire(import.meta.url)('hnswlib-node');
+    hnswlib = createRequire(import.meta.url)('hnswlib-node') as HnswModule;
   } catch (error) {
     process.stderr.write(
       `hnswlib-node unavailable: ${(error as Error).message}\n`,
