@@ -10,11 +10,17 @@
  *
  * Run:  pnpm lesson 11:memn2n-table [--sets en,en-10k] [--tasks 1-20]
  *         [--restarts 10] [--epochs 100] [--variant pe-ls-rn] [--resume]
+ *         [--merge-from DIR,...]
  * Data: ../shared/data/babi (tasks_1-20_v1-2). The shared copy lacks the
  *       en-10k training file of task 3; that row is marked missing.
  * Time: long. With the fused CPU trainer on one core, one run of all 20 1k
  *       tasks takes a few minutes; 10k is ten times that, times --restarts.
- *       Each finished row is saved at once, and --resume skips it later.
+ *       Each finished row is saved at once with every run's errors; with
+ *       --resume a row trained with the same settings is kept, and a row
+ *       with fewer runs than --restarts trains only the missing ones (run r
+ *       always has seed + 1000 r + task, so 3 runs then 7 more equal 10).
+ *       Processes that took other tasks (each with its own --out) are
+ *       united with --merge-from DIR,DIR.
  * Follows: Sukhbaatar, Szlam, Weston, Fergus (2015), "End-To-End Memory
  *   Networks", §4 and Table 1; Weston et al. (2015) for the tasks.
  */
