@@ -105,6 +105,15 @@ export function readPeLength(values: Values): 'sentence' | 'padded' {
   return text;
 }
 
+/** --empty-slots: masked or nil. */
+export function readEmptySlots(values: Values): 'masked' | 'nil' {
+  const text = values['empty-slots'];
+  if (text !== 'masked' && text !== 'nil') {
+    fail('empty-slots', 'be masked or nil', text);
+  }
+  return text;
+}
+
 /** A number flag in [0, 1]. */
 export function readFraction(values: Values, name: string): number {
   const text = values[name];

@@ -22,6 +22,7 @@ const settings: TableSettings = {
   clip: 'perMatrix',
   peLength: 'sentence',
   spareSlots: 0,
+  emptySlots: 'masked',
   learningRate: 0.01,
   variant: 'pe-ls-rn',
   engine: 'fused',
@@ -94,6 +95,7 @@ describe('reusableRuns', () => {
     );
     expect(reusableRuns(saved, { ...settings, epochs: 100 })).toEqual([]);
     expect(reusableRuns(saved, { ...settings, clip: 'spectral' })).toEqual([]);
+    expect(reusableRuns(saved, { ...settings, emptySlots: 'nil' })).toEqual([]);
     expect(reusableRuns({ ...saved, runs: undefined }, settings)).toEqual([]);
     expect(reusableRuns(undefined, settings)).toEqual([]);
   });

@@ -13,6 +13,7 @@ import {
 } from '@lesson11/memnn';
 import type {
   ClipScope,
+  EmptySlots,
   EngineName,
   TrainMemN2NOptions,
 } from '@lesson11/memnn';
@@ -70,6 +71,8 @@ export interface Row {
   peLength?: 'sentence' | 'padded';
   /** Spare memory slots for random noise (absent in older rows: 0). */
   spareSlots?: number;
+  /** Slots without a sentence (absent in older rows: masked). */
+  emptySlots?: EmptySlots;
   /** SGD rate given by --lr; null (or absent) for the variant's own. */
   learningRate?: number | null;
   variant: string;
@@ -93,6 +96,7 @@ export interface TableSettings {
   clip: ClipScope;
   peLength: 'sentence' | 'padded';
   spareSlots: number;
+  emptySlots: EmptySlots;
   learningRate: number | null;
   variant: string;
   engine: EngineName;
@@ -121,6 +125,7 @@ export async function trainTask(
     clip: settings.clip,
     peLength: settings.peLength,
     spareSlots: settings.spareSlots,
+    emptySlots: settings.emptySlots,
     learningRate: settings.learningRate,
     variant: settings.variant,
   };
@@ -151,6 +156,7 @@ export async function trainTask(
     memorySize: data.memorySize,
     positionEncoding: variant.positionEncoding,
     positionEncodingLength: settings.peLength,
+    emptySlots: settings.emptySlots,
   });
   const runs: RunRecord[] = [...done];
   for (let run = done.length; run < settings.restarts; run++) {
@@ -224,6 +230,7 @@ type SettingsLike = Pick<Row, 'epochs' | 'variant'> &
       | 'clip'
       | 'peLength'
       | 'spareSlots'
+      | 'emptySlots'
       | 'learningRate'
     >
   >;
@@ -237,6 +244,7 @@ function settingsKey(s: SettingsLike): string {
     s.clip ?? 'perMatrix',
     s.peLength ?? 'sentence',
     s.spareSlots ?? 0,
+    s.emptySlots ?? 'masked',
     s.learningRate ?? null,
     s.variant,
   ]);

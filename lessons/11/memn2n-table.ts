@@ -32,6 +32,7 @@ import type { LessonDefinition, MetricValue } from '@lesson11/runner';
 
 import {
   readClip,
+  readEmptySlots,
   readFraction,
   readInteger,
   readNumber,
@@ -95,6 +96,13 @@ export const lesson: LessonDefinition = {
       description:
         'extra memory slots, as a share of the longest story, so random ' +
         'noise can insert empty memories into fixed-length stories (0.1)',
+    },
+    'empty-slots': {
+      type: 'string',
+      default: 'masked',
+      description:
+        'slots without a sentence: masked (weight 0) or nil (attended as ' +
+        "zero vectors, no temporal vector, as the authors' MATLAB code)",
     },
     clip: {
       type: 'string',
@@ -170,6 +178,7 @@ export const lesson: LessonDefinition = {
       clip: readClip(ctx.values),
       peLength: readPeLength(ctx.values),
       spareSlots: readFraction(ctx.values, 'spare-slots'),
+      emptySlots: readEmptySlots(ctx.values),
       learningRate:
         ctx.values['lr'] === '' ? null : readNumber(ctx.values, 'lr'),
       variant,
@@ -234,7 +243,7 @@ export const lesson: LessonDefinition = {
         `linear start ${settings.lsEpochs ?? 'until validation loss rises'}` +
         `${settings.lsRestart ? ' (schedule restarted after it)' : ''}, ` +
         `clipping ${settings.clip}, PE length ${settings.peLength}, ` +
-        `spare slots ${settings.spareSlots}, ` +
+        `spare slots ${settings.spareSlots}, empty slots ${settings.emptySlots}, ` +
         `best of ${settings.restarts} by training error\n`,
     ];
     const summary: string[] = [];

@@ -69,7 +69,21 @@ export interface MemN2NConfig {
   positionEncodingLength?: 'sentence' | 'padded';
   /** Add a learned vector per memory slot (age) to A and C (§4.1). @defaultValue true */
   temporalEncoding?: boolean;
+  /**
+   * Slots without a sentence. `'masked'`: slots past the story weigh 0 in
+   * the attention, and a blank of random noise is an attended slot holding
+   * only its temporal vector. `'nil'`, as the authors' MATLAB code: all S
+   * slots are attended, and a slot without a sentence (past the story, or a
+   * random-noise blank) is the zero vector, with no temporal vector, so its
+   * score is 0 and it reads nothing: a place for attention to rest, and
+   * random noise then only spreads the sentences' ages.
+   * @defaultValue 'masked'
+   */
+  emptySlots?: EmptySlots;
 }
+
+/** How slots without a sentence enter the attention; see {@link MemN2NConfig.emptySlots}. */
+export type EmptySlots = 'masked' | 'nil';
 
 /** Defaults of {@link resolveMemN2NConfig}: the paper's per-task model. */
 export const MEMN2N_CONFIG_DEFAULTS: Readonly<Required<MemN2NConfig>> =
@@ -84,6 +98,7 @@ export const MEMN2N_CONFIG_DEFAULTS: Readonly<Required<MemN2NConfig>> =
     positionEncoding: true,
     positionEncodingLength: 'sentence',
     temporalEncoding: true,
+    emptySlots: 'masked',
   });
 
 const POSITIVE = integerRule({ min: 1 });
@@ -103,6 +118,7 @@ const RULES: OptionRules<Required<MemN2NConfig>> = {
   positionEncoding: BOOLEAN_RULE,
   positionEncodingLength: oneOfRule(['sentence', 'padded']),
   temporalEncoding: BOOLEAN_RULE,
+  emptySlots: oneOfRule(['masked', 'nil']),
 };
 
 /** A config with every field set. */

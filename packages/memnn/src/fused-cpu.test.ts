@@ -49,6 +49,12 @@ const VARIANTS: [string, MemN2NConfig, boolean][] = [
     false,
   ],
   [
+    "adjacent, empty slots nil (the authors' memory)",
+    { hops: 3, emptySlots: 'nil' },
+    false,
+  ],
+  ['empty slots nil, linear start', { hops: 3, emptySlots: 'nil' }, true],
+  [
     'adjacent, H o + u1 (notebook 2-hop)',
     {
       stateUpdate: 'mapReadAddQuestion',
@@ -59,6 +65,21 @@ const VARIANTS: [string, MemN2NConfig, boolean][] = [
   ],
 ];
 
+/**
+ * tinyArrays with the first slot of every story of two or more sentences
+ * blanked, as random noise leaves it: it must hold no words (and, with
+ * `emptySlots: 'nil'`, no temporal vector either) in both engines.
+ */
+function arraysWithBlanks(count: number, seed: number) {
+  const data = tinyArrays(count, seed);
+  const { memorySize: s, sentenceLength: l } = data;
+  for (let n = 0; n < count; n++) {
+    if (data.storyLengths[n]! >= 2)
+      data.stories.fill(0, n * s * l, n * s * l + l);
+  }
+  return data;
+}
+
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
@@ -68,7 +89,8 @@ describe('FusedMemN2N', () => {
     'matches tfjs loss and gradients: %s',
     (_, overrides, linear) => {
       const config = tinyConfig(overrides);
-      const data = tinyArrays(5, 1);
+      const data = arraysWithBlanks(5, 1);
+      expect(data.stories.subarray(0, 3)).toEqual(new Int32Array(3));
       const parameters = initParameters(config, 7, 0.5);
       const indices = [0, 1, 2, 3, 4];
 
@@ -135,6 +157,33 @@ describe('FusedMemN2N', () => {
     const hop = Array.from(fused.attention.subarray(0, 4));
     expect(hop.slice(0, count).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 6);
     expect(hop.slice(count)).toEqual(new Array(4 - count).fill(0));
+  });
+});
+
+describe("emptySlots: 'nil'", () => {
+  it('attends every slot; a slot without a sentence scores 0 and reads nothing', () => {
+    const data = arraysWithBlanks(3, 2);
+    const n = [0, 1, 2].find(
+      (i) => data.storyLengths[i]! >= 2 && data.storyLengths[i]! < 4,
+    )!;
+    expect(n).toBeDefined();
+    const nil = new FusedMemN2N(tinyConfig({ emptySlots: 'nil' }));
+    const masked = new FusedMemN2N(tinyConfig());
+    const parameters = initParameters(tinyConfig(), 1, 0.5);
+
+    const lossNil = nil.forward(parameters, data, n);
+    const lossMasked = masked.forward(parameters, data, n);
+
+    const count = data.storyLengths[n]!;
+    const hop = Array.from(nil.attention.subarray(0, 4));
+    expect(hop.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 6);
+    // Slot 0 (blank) and the slots past the story all have score 0: equal weights.
+    for (let i = count; i < 4; i++) expect(hop[i]).toBeCloseTo(hop[0]!, 6);
+    expect(hop[count]!).toBeGreaterThan(0);
+    expect(Array.from(masked.attention.subarray(count, 4))).toEqual(
+      new Array(4 - count).fill(0),
+    );
+    expect(lossNil).not.toBeCloseTo(lossMasked, 4);
   });
 });
 

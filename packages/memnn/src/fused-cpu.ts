@@ -25,6 +25,12 @@ export interface MemN2NArrays {
   answers: Int32Array;
 }
 
+/** 1 when the `length` ids from `offset` hold a word (not all padding). */
+function hasWord(ids: Int32Array, offset: number, length: number): number {
+  for (let j = 0; j < length; j++) if (ids[offset + j] !== 0) return 1;
+  return 0;
+}
+
 /**
  * The memory network's forward and backward pass for one example at a time,
  * in plain TypeScript over float32 arrays, with hand-derived gradients.
@@ -56,6 +62,10 @@ export class FusedMemN2N {
   /** Answer probabilities of the last example, [V]. */
   readonly probabilities: Float32Array;
   #count = 0;
+  /** Slots in the attention: the story's, or all S with `emptySlots: 'nil'`. */
+  #attended = 0;
+  /** Per slot of the last example: 1 when it holds a sentence. */
+  readonly #filled: Uint8Array;
   #linear = false;
 
   constructor(config: ResolvedMemN2NConfig) {
@@ -79,6 +89,7 @@ export class FusedMemN2N {
     this.#readGradient = new Float32Array(d);
     this.#attentionGradient = new Float64Array(s);
     this.probabilities = new Float32Array(config.vocabularySize);
+    this.#filled = new Uint8Array(s);
   }
 
   /**
@@ -97,15 +108,29 @@ export class FusedMemN2N {
     const count = Math.min(data.storyLengths[index] ?? 0, s);
     const pe = this.config.positionEncoding;
     const padded = this.config.positionEncodingLength === 'padded';
+    const nil = this.config.emptySlots === 'nil';
+    const attended = nil ? s : count;
     this.#count = count;
+    this.#attended = attended;
     this.#linear = linear;
+    const filled = this.#filled;
+    for (let i = 0; i < count; i++) {
+      filled[i] = nil
+        ? hasWord(
+            data.stories,
+            (index * data.memorySize + i) * data.sentenceLength,
+            data.sentenceLength,
+          )
+        : 1;
+    }
 
     // 1. Embed every kept sentence with each memory table, and the question.
     for (const t of this.#memoryTables) {
       const memory = this.#memories[t] as Float32Array;
-      memory.fill(0, 0, count * d);
+      memory.fill(0, 0, attended * d);
       const temporal = parameters.temporal[t];
       for (let i = 0; i < count; i++) {
+        if (filled[i] === 0) continue;
         const row = (index * data.memorySize + i) * data.sentenceLength;
         embedWords(
           data.stories,
@@ -145,17 +170,17 @@ export class FusedMemN2N {
       const p = this.attention.subarray(h * s, (h + 1) * s);
       p.fill(0);
       let max = -Infinity;
-      for (let i = 0; i < count; i++) {
+      for (let i = 0; i < attended; i++) {
         let score = 0;
         for (let k = 0; k < d; k++)
           score += memoryIn[i * d + k]! * states[h * d + k]!;
         p[i] = score;
         if (score > max) max = score;
       }
-      if (!linear) softmaxInPlace(p, count, max);
+      if (!linear) softmaxInPlace(p, attended, max);
       const read = this.#reads.subarray(h * d, (h + 1) * d);
       read.fill(0);
-      for (let i = 0; i < count; i++) {
+      for (let i = 0; i < attended; i++) {
         const weight = p[i]!;
         for (let k = 0; k < d; k++) read[k]! += weight * memoryOut[i * d + k]!;
       }
@@ -185,12 +210,14 @@ export class FusedMemN2N {
   ): void {
     const { hops, embeddingDim: d, memorySize: s } = this.config;
     const count = this.#count;
+    const attended = this.#attended;
+    const filled = this.#filled;
     const pe = this.config.positionEncoding;
     const padded = this.config.positionEncodingLength === 'padded';
     const du = this.#stateGradients;
     du.fill(0);
     for (const t of this.#memoryTables)
-      this.#memoryGradients[t]!.fill(0, 0, count * d);
+      this.#memoryGradients[t]!.fill(0, 0, attended * d);
 
     // 1. Answer layer: d(loss)/d(logits) = probabilities − one-hot.
     this.#answerBackward(parameters, gradients, data.answers[index] ?? 0);
@@ -218,7 +245,7 @@ export class FusedMemN2N {
       // dp_i = c_i · do; then through the softmax: ds_i = p_i (dp_i − Σ p dp).
       const dp = this.#attentionGradient;
       let weighted = 0;
-      for (let i = 0; i < count; i++) {
+      for (let i = 0; i < attended; i++) {
         let dot = 0;
         for (let k = 0; k < d; k++) {
           dot += memoryOut[i * d + k]! * dRead[k]!;
@@ -227,7 +254,7 @@ export class FusedMemN2N {
         dp[i] = dot;
         weighted += p[i]! * dot;
       }
-      for (let i = 0; i < count; i++) {
+      for (let i = 0; i < attended; i++) {
         const ds = this.#linear ? dp[i]! : p[i]! * (dp[i]! - weighted);
         for (let k = 0; k < d; k++) {
           dIn[i * d + k]! += ds * this.states[h * d + k]!;
@@ -241,6 +268,7 @@ export class FusedMemN2N {
       const dMemory = this.#memoryGradients[t]!;
       const dTemporal = gradients.temporal[t];
       for (let i = 0; i < count; i++) {
+        if (filled[i] === 0) continue;
         const row = (index * data.memorySize + i) * data.sentenceLength;
         embedWordsBackward(
           data.stories,

@@ -6,6 +6,7 @@ export {
 } from './config.js';
 export type {
   AnswerLayer,
+  EmptySlots,
   MemN2NConfig,
   ResolvedMemN2NConfig,
   StateUpdate,

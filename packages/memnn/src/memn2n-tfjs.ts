@@ -32,8 +32,17 @@ export interface TensorBatch {
   questions: tf.Tensor2D;
   questionConstant: tf.Tensor3D;
   questionSlope: tf.Tensor3D;
-  /** float32 [B, S]: 1 for a real memory, 0 past the story. */
+  /**
+   * float32 [B, S]: 1 for a slot in the attention: the story's slots, or
+   * every slot with `emptySlots: 'nil'`.
+   */
   mask: tf.Tensor2D;
+  /**
+   * float32 [B, S]: 1 for a slot whose memory (embedding and temporal
+   * vector) is kept: the story's slots, or with `emptySlots: 'nil'` only
+   * those holding a sentence.
+   */
+  contentMask: tf.Tensor2D;
   /** int32 [B]. */
   answers: tf.Tensor1D;
 }
@@ -81,13 +90,20 @@ export function batchTensors(
   const { memorySize: s, sentenceLength: l, questionLength: lq } = data;
   const stories = new Int32Array(b * s * l);
   const questions = new Int32Array(b * lq);
+  const nil = config.emptySlots === 'nil';
   const mask = new Float32Array(b * s);
+  const contentMask = new Float32Array(b * s);
   const answers = new Int32Array(b);
   for (let r = 0; r < b; r++) {
     const n = indices[r]!;
     stories.set(data.stories.subarray(n * s * l, (n + 1) * s * l), r * s * l);
     questions.set(data.questions.subarray(n * lq, (n + 1) * lq), r * lq);
-    mask.fill(1, r * s, r * s + Math.min(data.storyLengths[n]!, s));
+    const count = Math.min(data.storyLengths[n]!, s);
+    mask.fill(1, r * s, r * s + (nil ? s : count));
+    for (let i = 0; i < count; i++) {
+      const row = stories.subarray((r * s + i) * l, (r * s + i + 1) * l);
+      contentMask[r * s + i] = !nil || row.some((id) => id !== 0) ? 1 : 0;
+    }
     answers[r] = data.answers[n]!;
   }
   const pe = config.positionEncoding;
@@ -103,6 +119,7 @@ export function batchTensors(
     questionConstant: tf.tensor3d(qw.constant, [b, lq, 1]),
     questionSlope: tf.tensor3d(qw.slope, [b, lq, 1]),
     mask: tf.tensor2d(mask, [b, s]),
+    contentMask: tf.tensor2d(contentMask, [b, s]),
     answers: tf.tensor1d(answers, 'int32'),
   };
 }
@@ -155,7 +172,7 @@ export function memn2nForward(
     batch.storyConstant,
     tf.mul(batch.storySlope, coordinates),
   );
-  const memoryMask = tf.expandDims(batch.mask, 2);
+  const memoryMask = tf.expandDims(batch.contentMask, 2);
   const memories = new Map<number, tf.Tensor3D>();
   const memory = (t: number): tf.Tensor3D => {
     const cached = memories.get(t);
