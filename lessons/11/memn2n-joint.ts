@@ -34,7 +34,12 @@ import {
   resolveMemN2NConfig,
   trainMemN2N,
 } from '@lesson11/memnn';
-import type { ClipScope, JointTaskInput, MemN2NArrays } from '@lesson11/memnn';
+import type {
+  ClipScope,
+  EmptySlots,
+  JointTaskInput,
+  MemN2NArrays,
+} from '@lesson11/memnn';
 import type {
   LessonContext,
   LessonDefinition,
@@ -43,6 +48,7 @@ import type {
 
 import {
   readClip,
+  readEmptySlots,
   readIndexList,
   readInteger,
   readNumber,
@@ -57,6 +63,7 @@ interface Settings {
   dim: number;
   clip: ClipScope;
   learningRate: number;
+  emptySlots: EmptySlots;
 }
 
 /** One finished training run, saved as `joint-<set>-run<k>.json`. */
@@ -94,6 +101,8 @@ async function readRun(
       clip: saved.settings.clip ?? 'perMatrix',
       // and the authors' rate, before --lr existed.
       learningRate: saved.settings.learningRate ?? 0.005,
+      // and masked empty slots, before --empty-slots existed.
+      emptySlots: saved.settings.emptySlots ?? 'masked',
     };
     const same = JSON.stringify(savedSettings) === JSON.stringify(settings);
     return same && saved.seed === ctx.seed ? saved : null;
@@ -133,6 +142,7 @@ async function trainRun(
     vocabularySize: data.vocabulary.size,
     memorySize: data.memorySize,
     embeddingDim: settings.dim,
+    emptySlots: settings.emptySlots,
   });
   const { parameters, history } = await trainMemN2N(config, data, {
     epochs: settings.epochs,
@@ -220,6 +230,13 @@ export const lesson: LessonDefinition = {
       default: 'perMatrix',
       description: 'gradient clipping: perMatrix, spectral or global',
     },
+    'empty-slots': {
+      type: 'string',
+      default: 'nil',
+      description:
+        'slots without a sentence: nil (attended as zero vectors, as the ' +
+        "authors' MATLAB code) or masked (weight 0)",
+    },
     resume: {
       type: 'boolean',
       default: false,
@@ -243,6 +260,7 @@ export const lesson: LessonDefinition = {
       dim: readInteger(ctx.values, 'dim', 1),
       clip: readClip(ctx.values),
       learningRate: readNumber(ctx.values, 'lr'),
+      emptySlots: readEmptySlots(ctx.values),
     };
     const toTrain = readIndexList(ctx.values, 'only-runs', restarts);
     const metrics: Record<string, MetricValue> = {

@@ -99,10 +99,11 @@ export const lesson: LessonDefinition = {
     },
     'empty-slots': {
       type: 'string',
-      default: 'masked',
+      default: 'nil',
       description:
-        'slots without a sentence: masked (weight 0) or nil (attended as ' +
-        "zero vectors, no temporal vector, as the authors' MATLAB code)",
+        'slots without a sentence: nil (attended as zero vectors with no ' +
+        "temporal vector, as the authors' MATLAB code) or masked (weight 0; " +
+        'the results before this flag)',
     },
     clip: {
       type: 'string',
