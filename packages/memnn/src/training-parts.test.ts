@@ -35,6 +35,9 @@ describe('resolveMemN2NConfig', () => {
     expect(() => resolveMemN2NConfig({ weightTying: 'rnn' as 'none' })).toThrow(
       'resolveMemN2NConfig: weightTying must be one of "adjacent", "layerWise", "none", got "rnn".',
     );
+    expect(() => resolveMemN2NConfig({ emptySlots: 'zero' as 'nil' })).toThrow(
+      'resolveMemN2NConfig: emptySlots must be one of "masked", "nil", got "zero".',
+    );
   });
 
   it('lays out the tables of each tying', () => {
