@@ -31,6 +31,9 @@ export function notebookModels(
     maxGradientNorm: Infinity,
     batchSize: 32,
   };
+  // The notebook's zero rows after a story are attended (Keras embeds them);
+  // 'nil' attends them as zero vectors. With 'masked' (weight 0) the 2-hop
+  // model scored 0.796 at 8 epochs.
   const bagOfWords = { positionEncoding: false, temporalEncoding: false };
   return [
     {
@@ -44,6 +47,7 @@ export function notebookModels(
         weightTying: 'none',
         stateUpdate: 'readOnly',
         answerLayer: 'dense',
+        emptySlots: 'nil',
       },
       training: {
         ...common,
@@ -62,6 +66,7 @@ export function notebookModels(
         weightTying: 'adjacent',
         stateUpdate: 'mapReadAddQuestion',
         answerLayer: 'dense',
+        emptySlots: 'nil',
       },
       training: {
         ...common,
