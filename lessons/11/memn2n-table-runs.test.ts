@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { runLesson } from '@lesson11/runner';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import {
@@ -160,5 +161,50 @@ describe('readPrevious', () => {
     await expect(readPrevious(f)).rejects.toThrow(
       `lesson: ${join(f, RESULTS_FILE)} has no "rows" array.`,
     );
+  });
+});
+
+describe('11:memn2n-table --merge-from', () => {
+  const folders: string[] = [];
+  afterEach(() => {
+    for (const f of folders.splice(0))
+      rmSync(f, { recursive: true, force: true });
+  });
+
+  it('writes the merged rows to --out without training again', async () => {
+    const [from, out] = ['from', 'out'].map((name) => {
+      const f = mkdtempSync(join(tmpdir(), `memn2n-table-${name}-`));
+      folders.push(f);
+      return f;
+    }) as [string, string];
+    const saved = row([run(0, 1, 2.5), run(1, 0, 1.5)]);
+    writeFileSync(
+      join(from, RESULTS_FILE),
+      JSON.stringify({ seed: 0, rows: [saved] }),
+    );
+    const sink = { write: () => true };
+
+    const result = await runLesson(
+      '11:memn2n-table',
+      [
+        ...['--sets', 'en-10k', '--tasks', '6', '--restarts', '2'],
+        ...['--epochs', '120', '--ls-epochs', '20', '--ls-restart'],
+        ...['--anneal-every', '25', '--lr', '0.01', '--empty-slots', 'masked'],
+        ...['--merge-from', from, '--out', out, '--quiet'],
+      ],
+      { stdout: sink, stderr: sink, env: {} },
+    );
+
+    const written = JSON.parse(
+      readFileSync(join(out, RESULTS_FILE), 'utf8'),
+    ) as { rows: Row[] };
+    expect(written.rows).toHaveLength(1);
+    expect(written.rows[0]!.testError).toBe(1.5);
+    expect(written.rows[0]!.elapsedS).toBe(saved.elapsedS);
+    const metrics = result?.metrics as Record<
+      string,
+      { meanTestError: number }
+    >;
+    expect(metrics['en-10k']!.meanTestError).toBe(1.5);
   });
 });

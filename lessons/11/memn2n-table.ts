@@ -233,6 +233,9 @@ export const lesson: LessonDefinition = {
       }
     }
 
+    // Merged or kept rows land in --out too, even when nothing was trained.
+    await save();
+
     const metrics: Record<string, MetricValue> = {
       variant,
       epochs: settings.epochs,
