@@ -130,18 +130,19 @@ describe('mergeRows', () => {
   });
 });
 
-describe('readPrevious', () => {
-  const folders: string[] = [];
-  afterEach(() => {
-    for (const f of folders.splice(0))
-      rmSync(f, { recursive: true, force: true });
-  });
-  const folder = () => {
-    const f = mkdtempSync(join(tmpdir(), 'memn2n-table-'));
-    folders.push(f);
-    return f;
-  };
+/** Temporary folders, removed after each test. */
+const folders: string[] = [];
+afterEach(() => {
+  for (const f of folders.splice(0))
+    rmSync(f, { recursive: true, force: true });
+});
+const folder = () => {
+  const f = mkdtempSync(join(tmpdir(), 'memn2n-table-'));
+  folders.push(f);
+  return f;
+};
 
+describe('readPrevious', () => {
   it('reads saved rows, and no file as no rows unless required', async () => {
     const f = folder();
     expect(await readPrevious(f)).toEqual([]);
@@ -165,18 +166,8 @@ describe('readPrevious', () => {
 });
 
 describe('11:memn2n-table --merge-from', () => {
-  const folders: string[] = [];
-  afterEach(() => {
-    for (const f of folders.splice(0))
-      rmSync(f, { recursive: true, force: true });
-  });
-
   it('writes the merged rows to --out without training again', async () => {
-    const [from, out] = ['from', 'out'].map((name) => {
-      const f = mkdtempSync(join(tmpdir(), `memn2n-table-${name}-`));
-      folders.push(f);
-      return f;
-    }) as [string, string];
+    const [from, out] = [folder(), folder()];
     const saved = row([run(0, 1, 2.5), run(1, 0, 1.5)]);
     writeFileSync(
       join(from, RESULTS_FILE),
