@@ -105,6 +105,15 @@ export function readPeLength(values: Values): 'sentence' | 'padded' {
   return text;
 }
 
+/** The `--pe-form` flag: the form of position encoding in `@lesson11/memnn`. */
+export function readPeForm(values: Values): 'paper' | 'centred' {
+  const text = values['pe-form'];
+  if (text !== 'paper' && text !== 'centred') {
+    fail('pe-form', 'be paper or centred', text);
+  }
+  return text;
+}
+
 /** --empty-slots: masked or nil. */
 export function readEmptySlots(values: Values): 'masked' | 'nil' {
   const text = values['empty-slots'];

@@ -22,6 +22,7 @@ const settings: TableSettings = {
   lsRestart: true,
   clip: 'perMatrix',
   peLength: 'sentence',
+  peForm: 'paper',
   spareSlots: 0,
   emptySlots: 'masked',
   learningRate: 0.01,

@@ -69,6 +69,8 @@ export interface Row {
   clip?: ClipScope;
   /** J of position encoding (absent in older rows: sentence). */
   peLength?: 'sentence' | 'padded';
+  /** Form of position encoding (absent in older rows: paper). */
+  peForm?: 'paper' | 'centred';
   /** Spare memory slots for random noise (absent in older rows: 0). */
   spareSlots?: number;
   /** Slots without a sentence (absent in older rows: masked). */
@@ -95,6 +97,7 @@ export interface TableSettings {
   lsRestart: boolean;
   clip: ClipScope;
   peLength: 'sentence' | 'padded';
+  peForm: 'paper' | 'centred';
   spareSlots: number;
   emptySlots: EmptySlots;
   learningRate: number | null;
@@ -124,6 +127,7 @@ export async function trainTask(
     lsRestart: settings.lsRestart,
     clip: settings.clip,
     peLength: settings.peLength,
+    peForm: settings.peForm,
     spareSlots: settings.spareSlots,
     emptySlots: settings.emptySlots,
     learningRate: settings.learningRate,
@@ -156,6 +160,7 @@ export async function trainTask(
     memorySize: data.memorySize,
     positionEncoding: variant.positionEncoding,
     positionEncodingLength: settings.peLength,
+    positionEncodingForm: settings.peForm,
     emptySlots: settings.emptySlots,
   });
   const runs: RunRecord[] = [...done];
@@ -229,6 +234,7 @@ type SettingsLike = Pick<Row, 'epochs' | 'variant'> &
       | 'lsRestart'
       | 'clip'
       | 'peLength'
+      | 'peForm'
       | 'spareSlots'
       | 'emptySlots'
       | 'learningRate'
@@ -243,6 +249,7 @@ function settingsKey(s: SettingsLike): string {
     s.lsRestart ?? false,
     s.clip ?? 'perMatrix',
     s.peLength ?? 'sentence',
+    s.peForm ?? 'paper',
     s.spareSlots ?? 0,
     s.emptySlots ?? 'masked',
     s.learningRate ?? null,

@@ -36,6 +36,7 @@ import {
   readFraction,
   readInteger,
   readNumber,
+  readPeForm,
   readPeLength,
 } from './flag-values.js';
 import {
@@ -89,6 +90,13 @@ export const lesson: LessonDefinition = {
       description:
         "J of position encoding: sentence (the paper's formula) or padded " +
         "(the authors' code: a word's weight depends only on its place)",
+    },
+    'pe-form': {
+      type: 'string',
+      default: 'paper',
+      description:
+        "position encoding: paper (§4.1) or centred (the authors' code: " +
+        'weights centred on 1, J = longest row + 1, also on temporal vectors)',
     },
     'spare-slots': {
       type: 'string',
@@ -178,6 +186,7 @@ export const lesson: LessonDefinition = {
       lsRestart: ctx.values['ls-restart'] === true,
       clip: readClip(ctx.values),
       peLength: readPeLength(ctx.values),
+      peForm: readPeForm(ctx.values),
       spareSlots: readFraction(ctx.values, 'spare-slots'),
       emptySlots: readEmptySlots(ctx.values),
       learningRate:
@@ -246,7 +255,8 @@ export const lesson: LessonDefinition = {
         `${settings.epochs} epochs (rate halved every ${settings.annealEvery}), ` +
         `linear start ${settings.lsEpochs ?? 'until validation loss rises'}` +
         `${settings.lsRestart ? ' (schedule restarted after it)' : ''}, ` +
-        `clipping ${settings.clip}, PE length ${settings.peLength}, ` +
+        `clipping ${settings.clip}, PE ${settings.peForm} ` +
+        `(length ${settings.peLength}), ` +
         `spare slots ${settings.spareSlots}, empty slots ${settings.emptySlots}, ` +
         `best of ${settings.restarts} by training error\n`,
     ];

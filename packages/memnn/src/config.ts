@@ -67,6 +67,14 @@ export interface MemN2NConfig {
    * @defaultValue 'sentence'
    */
   positionEncodingLength?: 'sentence' | 'padded';
+  /**
+   * `'paper'`: the weights of §4.1 (J as `positionEncodingLength` says);
+   * `'centred'`: the authors' Matlab form, 1 + 4(k − (d+1)/2)(j − (J+1)/2)/(dJ)
+   * with J one more than the longest padded row, whose last column also
+   * weights the temporal vectors (`positionEncodingLength` is then unused).
+   * @defaultValue 'paper'
+   */
+  positionEncodingForm?: 'paper' | 'centred';
   /** Add a learned vector per memory slot (age) to A and C (§4.1). @defaultValue true */
   temporalEncoding?: boolean;
   /**
@@ -97,6 +105,7 @@ export const MEMN2N_CONFIG_DEFAULTS: Readonly<Required<MemN2NConfig>> =
     answerLayer: 'tied',
     positionEncoding: true,
     positionEncodingLength: 'sentence',
+    positionEncodingForm: 'paper',
     temporalEncoding: true,
     emptySlots: 'masked',
   });
@@ -117,6 +126,7 @@ const RULES: OptionRules<Required<MemN2NConfig>> = {
   answerLayer: oneOfRule(['tied', 'dense']),
   positionEncoding: BOOLEAN_RULE,
   positionEncodingLength: oneOfRule(['sentence', 'padded']),
+  positionEncodingForm: oneOfRule(['paper', 'centred']),
   temporalEncoding: BOOLEAN_RULE,
   emptySlots: oneOfRule(['masked', 'nil']),
 };

@@ -3,6 +3,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import type { MemN2NConfig } from './config.js';
+import type { WordWeighting } from './word-weighting.js';
 import { FusedMemN2N } from './fused-cpu.js';
 import { embedWords } from './fused-kernels.js';
 import {
@@ -25,6 +26,11 @@ const VARIANTS: [string, MemN2NConfig, boolean][] = [
   [
     "adjacent, PE with J = padded length (the authors' code)",
     { hops: 3, positionEncodingLength: 'padded' },
+    false,
+  ],
+  [
+    "adjacent, centred PE weighting the temporal vectors (the authors' code)",
+    { hops: 3, positionEncodingForm: 'centred', emptySlots: 'nil' },
     false,
   ],
   [
@@ -188,22 +194,36 @@ describe("emptySlots: 'nil'", () => {
 });
 
 describe('embedWords', () => {
+  // Row [1, 2, 0]: two words in a row of 3; d = 2, table rows all ones.
+  const ids = Int32Array.from([1, 2, 0]);
+  const table = new Float32Array(3 * 2).fill(1);
+  const embed = (weighting: WordWeighting): Float32Array => {
+    const out = new Float32Array(2);
+    embedWords(ids, 0, 3, table, out, 0, 2, weighting);
+    return out;
+  };
+
   it('weights words with J = the word count or the padded length', () => {
-    // Row [1, 2, 0]: two words in a row of 3; d = 2, table rows all ones.
-    const ids = Int32Array.from([1, 2, 0]);
-    const table = new Float32Array(3 * 2).fill(1);
     const weight = (j: number, J: number, k: number): number =>
       1 - j / J - (k / 2) * (1 - (2 * j) / J);
-    const sentence = new Float32Array(2);
-    const padded = new Float32Array(2);
 
-    embedWords(ids, 0, 3, table, sentence, 0, 2, true);
-    embedWords(ids, 0, 3, table, padded, 0, 2, true, true);
+    const sentence = embed({ form: 'paper', padded: false });
+    const padded = embed({ form: 'paper', padded: true });
 
     for (const k of [1, 2]) {
       expect(sentence[k - 1]).toBeCloseTo(weight(1, 2, k) + weight(2, 2, k), 6);
       expect(padded[k - 1]).toBeCloseTo(weight(1, 3, k) + weight(2, 3, k), 6);
     }
     expect(padded[1]).not.toBeCloseTo(sentence[1]!, 3);
+  });
+
+  it('weights words with the centred form at a fixed J, worked by hand', () => {
+    // J = 4, d = 2: l_kj = 1 + (2k − 3)(2j − 5)/8; j = 1: 1.375, 0.625;
+    // j = 2: 1.125, 0.875; sums 2.5 and 1.5.
+    const centred = embed({ form: 'centred', length: 4 });
+
+    expect(centred[0]).toBeCloseTo(2.5, 6);
+    expect(centred[1]).toBeCloseTo(1.5, 6);
+    expect(Array.from(embed({ form: 'bag' }))).toEqual([2, 2]);
   });
 });

@@ -6,7 +6,9 @@ import {
   updateState,
   updateStateBackward,
 } from './fused-kernels.js';
+import { temporalWeights, wordWeighting } from './word-weighting.js';
 import type { ResolvedMemN2NConfig, TableLayout } from './config.js';
+import type { WordWeighting } from './word-weighting.js';
 import type { MemN2NParameters } from './parameters.js';
 
 /** Padded id arrays of examples (the shape `vectorizeExamples` returns). */
@@ -58,6 +60,9 @@ export class FusedMemN2N {
   readonly attention: Float32Array;
   readonly #reads: Float32Array;
   readonly #readGradient: Float32Array;
+  #weightingKey = '';
+  #cachedWeighting: WordWeighting = { form: 'bag' };
+  #timeWeights: Float32Array | null = null;
   readonly #attentionGradient: Float64Array;
   /** Answer probabilities of the last example, [V]. */
   readonly probabilities: Float32Array;
@@ -106,8 +111,8 @@ export class FusedMemN2N {
   ): number {
     const { hops, embeddingDim: d, memorySize: s } = this.config;
     const count = Math.min(data.storyLengths[index] ?? 0, s);
-    const pe = this.config.positionEncoding;
-    const padded = this.config.positionEncodingLength === 'padded';
+    const weighting = this.#weighting(data);
+    const timeWeights = this.#timeWeights;
     const nil = this.config.emptySlots === 'nil';
     const attended = nil ? s : count;
     this.#count = count;
@@ -140,12 +145,14 @@ export class FusedMemN2N {
           memory,
           i * d,
           d,
-          pe,
-          padded,
+          weighting,
         );
         if (temporal) {
-          for (let k = 0; k < d; k++)
-            memory[i * d + k]! += temporal[i * d + k]!;
+          for (let k = 0; k < d; k++) {
+            memory[i * d + k]! +=
+              (timeWeights === null ? 1 : timeWeights[k]!) *
+              temporal[i * d + k]!;
+          }
         }
       }
     }
@@ -159,8 +166,7 @@ export class FusedMemN2N {
       states,
       0,
       d,
-      pe,
-      padded,
+      weighting,
     );
 
     // 2. Hops: attention over memories, read-out, state update.
@@ -212,8 +218,8 @@ export class FusedMemN2N {
     const count = this.#count;
     const attended = this.#attended;
     const filled = this.#filled;
-    const pe = this.config.positionEncoding;
-    const padded = this.config.positionEncodingLength === 'padded';
+    const weighting = this.#weighting(data);
+    const timeWeights = this.#timeWeights;
     const du = this.#stateGradients;
     du.fill(0);
     for (const t of this.#memoryTables)
@@ -278,12 +284,14 @@ export class FusedMemN2N {
           dMemory,
           i * d,
           d,
-          pe,
-          padded,
+          weighting,
         );
         if (dTemporal) {
-          for (let k = 0; k < d; k++)
-            dTemporal[i * d + k]! += dMemory[i * d + k]!;
+          for (let k = 0; k < d; k++) {
+            dTemporal[i * d + k]! +=
+              (timeWeights === null ? 1 : timeWeights[k]!) *
+              dMemory[i * d + k]!;
+          }
         }
       }
     }
@@ -295,9 +303,29 @@ export class FusedMemN2N {
       du,
       0,
       d,
-      pe,
-      padded,
+      weighting,
     );
+  }
+
+  /**
+   * The word weighting for data of these padded lengths (kept, with the
+   * temporal weights, until the lengths change).
+   */
+  #weighting(data: MemN2NArrays): WordWeighting {
+    const key = `${data.sentenceLength}x${data.questionLength}`;
+    if (this.#weightingKey !== key) {
+      this.#weightingKey = key;
+      this.#cachedWeighting = wordWeighting(
+        this.config,
+        data.sentenceLength,
+        data.questionLength,
+      );
+      this.#timeWeights = temporalWeights(
+        this.#cachedWeighting,
+        this.config.embeddingDim,
+      );
+    }
+    return this.#cachedWeighting;
   }
 
   #answerMatrix(parameters: MemN2NParameters): Float32Array {

@@ -1,4 +1,6 @@
+import { wordWeight } from './word-weighting.js';
 import type { StateUpdate } from './config.js';
+import type { WordWeighting } from './word-weighting.js';
 
 /**
  * The inner loops of the fused CPU memory network: word embedding with
@@ -7,24 +9,8 @@ import type { StateUpdate } from './config.js';
  */
 
 /**
- * The weight l_kj of word j (from 1) of `words` at component k (from 1):
- * l_kj = (1 − j/J) + (k/d)(2j/J − 1), a constant plus a slope in k
- * (Sukhbaatar et al. 2015, §4.1); 1 everywhere without position encoding.
- */
-function positionWeight(
-  j: number,
-  words: number,
-  d: number,
-  positionEncoding: boolean,
-): { constant: number; slope: number } {
-  if (!positionEncoding) return { constant: 1, slope: 0 };
-  const position = j / words;
-  return { constant: 1 - position, slope: (2 * position - 1) / d };
-}
-
-/**
  * out[offset + k] += Σ_j l_kj E[id_j, k] over the non-zero ids of a row,
- * with l_kj the position weight (Sukhbaatar et al. 2015, §4.1) or 1.
+ * with l_kj as `weighting` gives it.
  */
 export function embedWords(
   ids: Int32Array,
@@ -34,17 +20,16 @@ export function embedWords(
   out: Float32Array,
   offset: number,
   d: number,
-  positionEncoding: boolean,
-  paddedLength = false,
+  weighting: WordWeighting,
 ): void {
-  const words = paddedLength ? length : countWords(ids, row, length);
+  const words = weighting.form === 'paper' ? countWords(ids, row, length) : 0;
   let j = 0;
   for (let w = 0; w < length; w++) {
     const id = ids[row + w]!;
     if (id === 0) continue;
     j++;
     const base = id * d;
-    const { constant, slope } = positionWeight(j, words, d, positionEncoding);
+    const { constant, slope } = wordWeight(weighting, j, words, length, d);
     for (let k = 0; k < d; k++) {
       out[offset + k]! += (constant + slope * (k + 1)) * table[base + k]!;
     }
@@ -60,17 +45,16 @@ export function embedWordsBackward(
   gradient: Float32Array,
   offset: number,
   d: number,
-  positionEncoding: boolean,
-  paddedLength = false,
+  weighting: WordWeighting,
 ): void {
-  const words = paddedLength ? length : countWords(ids, row, length);
+  const words = weighting.form === 'paper' ? countWords(ids, row, length) : 0;
   let j = 0;
   for (let w = 0; w < length; w++) {
     const id = ids[row + w]!;
     if (id === 0) continue;
     j++;
     const base = id * d;
-    const { constant, slope } = positionWeight(j, words, d, positionEncoding);
+    const { constant, slope } = wordWeight(weighting, j, words, length, d);
     for (let k = 0; k < d; k++) {
       dTable[base + k]! += (constant + slope * (k + 1)) * gradient[offset + k]!;
     }

@@ -64,7 +64,12 @@ export {
   PAPER_ERRORS_1K,
 } from './paper-results.js';
 export type { PaperColumn, TaskResult } from './paper-results.js';
-export { positionEncoding, positionWeight } from './position-encoding.js';
+export {
+  centredPositionWeight,
+  positionEncoding,
+  positionWeight,
+} from './position-encoding.js';
+export type { WordWeighting } from './word-weighting.js';
 export { addEmptyMemories } from './random-noise.js';
 export { memn2nTraining, trainMemN2N } from './train.js';
 export type { EpochMetrics, TrainingData, TrainingStep } from './train.js';

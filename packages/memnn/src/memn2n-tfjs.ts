@@ -4,7 +4,14 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 
 import { tableLayout } from './config.js';
+import { countWords } from './fused-kernels.js';
+import {
+  temporalWeights,
+  wordWeight,
+  wordWeighting,
+} from './word-weighting.js';
 import type { ResolvedMemN2NConfig } from './config.js';
+import type { WordWeighting } from './word-weighting.js';
 import type { MemN2NArrays } from './fused-cpu.js';
 import type { MemN2NParameters } from './parameters.js';
 
@@ -48,30 +55,26 @@ export interface TensorBatch {
 }
 
 /**
- * The per-word weights of rows of ids: l_kj = constant_j + slope_j · k, with
- * position encoding (§4.1) or 1 for a bag of words; 0 for padding.
+ * The per-word weights of rows of ids: l_kj = constant_j + slope_j · k, as
+ * `weighting` gives them; 0 for padding.
  */
 export function wordWeights(
   ids: Int32Array,
   rowLength: number,
-  positionEncoding: boolean,
+  weighting: WordWeighting,
   embeddingDim: number,
-  paddedLength = false,
 ): { constant: Float32Array; slope: Float32Array } {
   const constant = new Float32Array(ids.length);
   const slope = new Float32Array(ids.length);
   for (let row = 0; row < ids.length; row += rowLength) {
-    let words = paddedLength ? rowLength : 0;
-    if (!paddedLength) {
-      for (let w = 0; w < rowLength; w++) if (ids[row + w] !== 0) words++;
-    }
+    const words = countWords(ids, row, rowLength);
     let j = 0;
     for (let w = 0; w < rowLength; w++) {
       if (ids[row + w] === 0) continue;
       j++;
-      const position = j / words;
-      constant[row + w] = positionEncoding ? 1 - position : 1;
-      slope[row + w] = positionEncoding ? (2 * position - 1) / embeddingDim : 0;
+      const weight = wordWeight(weighting, j, words, rowLength, embeddingDim);
+      constant[row + w] = weight.constant;
+      slope[row + w] = weight.slope;
     }
   }
   return { constant, slope };
@@ -106,11 +109,10 @@ export function batchTensors(
     }
     answers[r] = data.answers[n]!;
   }
-  const pe = config.positionEncoding;
   const d = config.embeddingDim;
-  const padded = config.positionEncodingLength === 'padded';
-  const sw = wordWeights(stories, l, pe, d, padded);
-  const qw = wordWeights(questions, lq, pe, d, padded);
+  const weighting = wordWeighting(config, l, lq);
+  const sw = wordWeights(stories, l, weighting, d);
+  const qw = wordWeights(questions, lq, weighting, d);
   return {
     stories: oneHot(stories, config.vocabularySize),
     storyConstant: tf.tensor4d(sw.constant, [b, s, l, 1]),
@@ -173,6 +175,14 @@ export function memn2nForward(
     tf.mul(batch.storySlope, coordinates),
   );
   const memoryMask = tf.expandDims(batch.contentMask, 2);
+  const timeWeights = temporalWeights(
+    wordWeighting(
+      config,
+      batch.storyConstant.shape[2],
+      batch.questionConstant.shape[1],
+    ),
+    d,
+  );
   const memories = new Map<number, tf.Tensor3D>();
   const memory = (t: number): tf.Tensor3D => {
     const cached = memories.get(t);
@@ -184,7 +194,9 @@ export function memn2nForward(
     let embedded: tf.Tensor = tf.sum(tf.mul(words, storyWeights), 2);
     const temporal = parameters.temporal[t];
     if (temporal) {
-      embedded = tf.add(embedded, tf.slice(temporal, [0, 0], [s, d]));
+      let ages: tf.Tensor = tf.slice(temporal, [0, 0], [s, d]);
+      if (timeWeights !== null) ages = tf.mul(ages, tf.tensor1d(timeWeights));
+      embedded = tf.add(embedded, ages);
     }
     const masked = tf.mul(embedded, memoryMask) as tf.Tensor3D;
     memories.set(t, masked);

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 
-import { positionEncoding, positionWeight } from './position-encoding.js';
+import {
+  centredPositionWeight,
+  positionEncoding,
+  positionWeight,
+} from './position-encoding.js';
 
 describe('positionEncoding', () => {
   it('matches l_kj = (1 − j/J) − (k/d)(1 − 2j/J) worked by hand', () => {
@@ -25,5 +29,16 @@ describe('positionEncoding', () => {
     expect(() => positionEncoding(0, 4)).toThrow(
       'positionEncoding: sentenceLength must be an integer >= 1, got 0.',
     );
+  });
+
+  it("gives the authors' centred form worked by hand, 1 on average", () => {
+    // J = 3, d = 4: l_kj = 1 + 4 (k − 2.5)(j − 2)/12.
+    // (j=1, k=1) 1 + 4·(−1.5)(−1)/12 = 1.5; (j=3, k=1) 0.5; (j=2, k) 1.
+    expect(centredPositionWeight(1, 3, 1, 4)).toBeCloseTo(1.5, 12);
+    expect(centredPositionWeight(3, 3, 1, 4)).toBeCloseTo(0.5, 12);
+    expect(centredPositionWeight(2, 3, 3, 4)).toBeCloseTo(1, 12);
+    let sum = 0;
+    for (let k = 1; k <= 4; k++) sum += centredPositionWeight(1, 3, k, 4);
+    expect(sum / 4).toBeCloseTo(1, 12);
   });
 });

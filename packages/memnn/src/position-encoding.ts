@@ -3,13 +3,12 @@
  * coordinate k (Sukhbaatar et al. 2015, §4.1):
  * l_kj = (1 − j/J) − (k/d)(1 − 2j/J), with j = 1..J and k = 1..d.
  *
- * This is the paper's form with J the sentence's real length, as the PyTorch
- * peer uses; the authors' Matlab code uses a centred form with J the padded
- * length, which differs by scale: averaged over k the paper's weights are
- * about 0.5, the centred form's exactly 1. So at the same SGD rate a model
- * with these weights takes about half the authors' step on the embedding
- * tables; SGD at 0.01 here matches the authors' 0.005 (see RESULTS.md: on
- * bAbI 10k task 16, 0.005 leaves the training error near 48 %, 0.01 solves it).
+ * This is the paper's form, with J the sentence's real length as the PyTorch
+ * peer uses (or the padded length, `positionEncodingLength: 'padded'`). The
+ * authors' Matlab code uses another form, {@link centredPositionWeight}:
+ * averaged over k the paper's weights are about 0.5, the centred ones
+ * exactly 1, so the two train differently at the same SGD rate (see
+ * RESULTS.md: task 16 of bAbI 1k is solved only with the centred form).
  *
  * @param j - Word position, 1-based.
  * @param sentenceLength - J, the number of real words.
@@ -62,4 +61,29 @@ export function positionEncoding(
     }
   }
   return table;
+}
+
+/**
+ * The position weight of the authors' Matlab code for word j of a row in
+ * coordinate k: l_kj = 1 + 4 (k − (d+1)/2)(j − (J+1)/2) / (d J), centred on
+ * 1, with J one more than the longest padded row (story sentence or
+ * question), the last column weighting the temporal vector (their time word
+ * sits in the row's last place). Config `positionEncodingForm: 'centred'`.
+ *
+ * @param j - Word position, 1-based (J for the temporal vector).
+ * @param length - J.
+ * @param k - Embedding coordinate, 1-based.
+ * @param embeddingDim - d.
+ */
+export function centredPositionWeight(
+  j: number,
+  length: number,
+  k: number,
+  embeddingDim: number,
+): number {
+  return (
+    1 +
+    (4 * (k - (embeddingDim + 1) / 2) * (j - (length + 1) / 2)) /
+      (embeddingDim * length)
+  );
 }
