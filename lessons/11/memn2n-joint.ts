@@ -50,6 +50,7 @@ import type {
 import {
   readClip,
   readEmptySlots,
+  readPeForm,
   readIndexList,
   readInteger,
   readNumber,
@@ -65,6 +66,7 @@ interface Settings {
   clip: ClipScope;
   learningRate: number;
   emptySlots: EmptySlots;
+  peForm: 'paper' | 'centred';
 }
 
 /** One finished training run, saved as `joint-<set>-run<k>.json`. */
@@ -104,6 +106,8 @@ async function readRun(
       learningRate: saved.settings.learningRate ?? 0.005,
       // and masked empty slots, before --empty-slots existed.
       emptySlots: saved.settings.emptySlots ?? 'masked',
+      // and the paper's position encoding, before --pe-form existed.
+      peForm: saved.settings.peForm ?? 'paper',
     };
     const same = JSON.stringify(savedSettings) === JSON.stringify(settings);
     return same && saved.seed === ctx.seed ? saved : null;
@@ -144,6 +148,7 @@ async function trainRun(
     memorySize: data.memorySize,
     embeddingDim: settings.dim,
     emptySlots: settings.emptySlots,
+    positionEncodingForm: settings.peForm,
   });
   const { parameters, history } = await trainMemN2N(config, data, {
     epochs: settings.epochs,
@@ -238,6 +243,12 @@ export const lesson: LessonDefinition = {
         'slots without a sentence: nil (attended as zero vectors, as the ' +
         "authors' MATLAB code) or masked (weight 0)",
     },
+    'pe-form': {
+      type: 'string',
+      default: 'paper',
+      description:
+        "position encoding: paper (§4.1) or centred (the authors' code)",
+    },
     resume: {
       type: 'boolean',
       default: false,
@@ -262,6 +273,7 @@ export const lesson: LessonDefinition = {
       clip: readClip(ctx.values),
       learningRate: readNumber(ctx.values, 'lr'),
       emptySlots: readEmptySlots(ctx.values),
+      peForm: readPeForm(ctx.values),
     };
     const toTrain = readIndexList(ctx.values, 'only-runs', restarts);
     const metrics: Record<string, MetricValue> = {
