@@ -19,8 +19,8 @@
  *       train runs side by side, one per core.
  * Follows: Sukhbaatar, Szlam, Weston, Fergus (2015), "End-To-End Memory
  *   Networks", §4.2 (joint training: 60 epochs halved every 15; the
- *   authors' code first runs 30 linear-start epochs at 0.005, at position
- *   weights twice the paper's, hence the default --lr 0.01 here).
+ *   authors' code first runs 30 linear-start epochs, all at 0.005, with
+ *   its centred position encoding: `--pe-form centred --lr 0.005`).
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -228,8 +228,8 @@ export const lesson: LessonDefinition = {
       type: 'string',
       default: '0.01',
       description:
-        "SGD rate of both phases: the authors' 0.005 at their position " +
-        "weights, which are twice the paper's (RESULTS.md: 14.0 % on 1k)",
+        "SGD rate of both phases (the authors' code: 0.005, with " +
+        '--pe-form centred)',
     },
     clip: {
       type: 'string',

@@ -124,9 +124,9 @@ export const lesson: LessonDefinition = {
       type: 'string',
       default: '0.01',
       description:
-        "SGD rate of both phases; 0.01 with the paper's position weights " +
-        "matches the authors' 0.005 with theirs (twice as large); '' takes " +
-        "the variant's rate as the paper states it (0.005 with linear start)",
+        "SGD rate of both phases (the authors' code: 0.005, with " +
+        "--pe-form centred); '' takes the variant's rate as the paper " +
+        'states it (0.005 with linear start)',
     },
     'anneal-every': {
       type: 'string',
