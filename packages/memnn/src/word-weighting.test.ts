@@ -55,7 +55,7 @@ describe('wordWeight', () => {
     expect(at(w, 2)).toBeCloseTo(0.625, 12);
   });
 
-  it('agrees with centredPositionWeight at every j and k', () => {
+  it('rebuilds centredPositionWeight as constant + slope · k at every j, k', () => {
     const J = 7;
     const d = 5;
     for (let j = 1; j <= J; j++) {

@@ -37,6 +37,9 @@ export function wordWeighting(
 /**
  * The weight of word j (from 1) of a row holding `words` words in
  * `rowLength` places, as l_kj = constant + slope · k (k from 1 to d).
+ * The forms of position-encoding.ts, expanded in k here because the fused
+ * kernels call this for every word (word-weighting.test.ts keeps the two
+ * in agreement).
  */
 export function wordWeight(
   weighting: WordWeighting,
